@@ -1,0 +1,143 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { ActorError, isAdminVerb, UnknownAdminVerbError } from './runtime/index.ts';
+import type { Principal, ShardHosts } from './runtime/index.ts';
+
+/**
+ * The node's HTTP surface at the foundation stage: health, Prometheus metrics, the actor tree and
+ * admin verbs for SREs and admins (bearer tokens), and in development a raw `ask` for poking the
+ * example actors. The GraphQL gateway joins this port in a later stage.
+ */
+
+export interface HttpOptions {
+  readonly hosts: ShardHosts;
+  /** The node process's own metrics (process, event loop). */
+  readonly registry: Registry;
+  readonly tokens: readonly { readonly token: string; readonly principal: Principal }[];
+  readonly development: boolean;
+  readonly maxBodyBytes: number;
+  readonly logger: Logger;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_OF_CODE: Record<string, number> = {
+  UNKNOWN_MESSAGE: 400,
+  MALFORMED_MESSAGE: 400,
+  INVALID_ADDRESS: 400,
+  UNKNOWN_ACTOR_KIND: 404,
+  UNKNOWN_ADMIN_VERB: 404,
+  MESSAGE_TOO_LARGE: 413,
+  ADMIN_UNAUTHORISED: 403,
+  ACTOR_FROZEN: 423,
+  MAILBOX_FULL: 503,
+  HOST_UNAVAILABLE: 503,
+  ASK_TIMEOUT: 504,
+};
+
+export function createNodeHttpServer(options: HttpOptions): Server {
+  return createServer((req, res) => {
+    route(options, req, res).catch((error: unknown) => sendError(options, res, error));
+  });
+}
+
+async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://node');
+  const path = url.pathname;
+  if (req.method === 'GET' && path === '/healthz') {
+    const tree = await o.hosts.tree();
+    const down = tree.hosts.filter((h) => 'down' in h).map((h) => h.host);
+    return send(res, down.length === 0 ? 200 : 503, {
+      status: down.length === 0 ? 'ok' : 'degraded',
+      node: tree.node,
+      hosts: tree.hosts.map((h) => ({ host: h.host, up: !('down' in h) })),
+    });
+  }
+  if (req.method === 'GET' && path === '/metrics') {
+    const hostsRegistry = await o.hosts.registry();
+    const text = (await o.registry.metrics()) + '\n' + (await hostsRegistry.metrics());
+    res.writeHead(200, { 'content-type': o.registry.contentType });
+    res.end(text);
+    return;
+  }
+  if (req.method === 'GET' && path === '/actors') {
+    authenticate(o, req);
+    return send(res, 200, await o.hosts.tree());
+  }
+  const admin = /^\/admin\/actors\/([^/]+\/[^/]+)\/([a-z]+)$/.exec(path);
+  if (req.method === 'POST' && admin) {
+    const principal = authenticate(o, req);
+    const verb = admin[2]!;
+    if (!isAdminVerb(verb)) throw new UnknownAdminVerbError(verb);
+    const body = await readJson(req, o.maxBodyBytes);
+    const reason =
+      typeof body === 'object' && body !== null ? (body as { reason?: unknown }).reason : undefined;
+    if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 500) {
+      throw new HttpError(400, 'REASON_REQUIRED', 'admin commands need a "reason" of 3 to 500 characters');
+    }
+    const target = decodeURIComponent(admin[1]!);
+    return send(res, 200, await o.hosts.admin(principal, { verb, target, reason }));
+  }
+  if (req.method === 'POST' && path === '/dev/ask' && o.development) {
+    return send(res, 200, { reply: await o.hosts.deliver(await readText(req, o.maxBodyBytes)) });
+  }
+  throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${path}`);
+}
+
+function authenticate(o: HttpOptions, req: IncomingMessage): Principal {
+  const header = req.headers.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+  const given = Buffer.from(token);
+  for (const t of o.tokens) {
+    const expected = Buffer.from(t.token);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return t.principal;
+  }
+  throw new HttpError(401, 'UNAUTHENTICATED', 'a valid bearer token is required');
+}
+
+async function readText(req: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, 'MESSAGE_TOO_LARGE', `body exceeds ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = await readText(req, limit);
+  try {
+    return text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'MALFORMED_MESSAGE', 'body is not valid JSON');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+
+function sendError(o: HttpOptions, res: ServerResponse, error: unknown): void {
+  if (error instanceof HttpError)
+    return send(res, error.status, { error: { code: error.code, message: error.message } });
+  if (error instanceof ActorError) {
+    return send(res, STATUS_OF_CODE[error.code] ?? 500, { error: error.toJSON() });
+  }
+  o.logger.error({ err: error }, 'unexpected error in HTTP handler');
+  send(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+}

@@ -1,0 +1,516 @@
+import type { AppendWrite, Journal } from '../store/index.ts';
+import { JournalConflictError } from '../store/index.ts';
+import type { AnyBehavior, Decision, HandlerContext } from './behavior.ts';
+import type { Clock } from './clock.ts';
+import type { Deadlines } from './deadlines.ts';
+import type { ActorError } from './errors.ts';
+import {
+  ActorFrozenError,
+  ActorStoppedError,
+  describe,
+  HandlerFailedError,
+  MailboxFullError,
+  PersistenceFailedError,
+  UnknownMessageError,
+} from './errors.ts';
+import type { Inspector } from './inspection.ts';
+import { Mailbox } from './mailbox.ts';
+import { LatencyHistogram, RateMeter } from './metrics.ts';
+import { PendingReply } from './pending-reply.ts';
+import type { FailureRecord, Supervised, SupervisorParent } from './supervision.ts';
+
+/** The journal as an actor sees it: appends go through group commit. */
+export interface ActorJournal extends Pick<Journal, 'read' | 'findReply' | 'saveSnapshot' | 'loadSnapshot'> {
+  append(write: AppendWrite): Promise<void>;
+}
+
+export interface ActorLimits {
+  /** Waiting messages beyond which tells become dead letters and asks fail with MAILBOX_FULL. */
+  readonly mailboxCapacity: number;
+  /** Processed message ids remembered in memory (the journal's unique index backs up older ones). */
+  readonly dedupeWindow: number;
+  readonly askTimeoutMs: number;
+  /** How long `stop` waits for a message in flight before stopping the actor anyway. */
+  readonly stopTimeoutMs: number;
+}
+
+export interface ActorDeps {
+  readonly clock: Clock;
+  readonly inspector: Inspector;
+  readonly parent: SupervisorParent;
+  /** Required for journaled behaviours. */
+  readonly journal: ActorJournal | undefined;
+  readonly limits: ActorLimits;
+  /** Ask timeouts, shared by the system's actors. */
+  readonly deadlines: Deadlines;
+  /** Counts messages that could not be delivered (frozen or stopped actor, full mailbox). */
+  readonly deadLetter: (address: string, message: string, reason: string) => void;
+}
+
+/** What the SRE view and `inspect` show about one actor. */
+export type ActorStatus = 'starting' | 'running' | 'paused' | 'frozen' | 'restarting' | 'failed' | 'stopped';
+
+interface UserItem {
+  readonly system: false;
+  readonly type: string;
+  readonly payload: unknown;
+  readonly id: string | undefined;
+  /** Absent for tells. */
+  readonly reply: PendingReply | undefined;
+}
+
+interface SystemItem {
+  readonly system: true;
+  readonly run: () => void | Promise<void>;
+  /** Answers the waiting caller when the actor stops before the item ran. */
+  readonly cancel: (error: ActorError) => void;
+}
+
+type Item = UserItem | SystemItem;
+
+type Lifecycle = 'starting' | 'running' | 'failed' | 'restarting' | 'stopped';
+
+/**
+ * One running actor: a behaviour's state behind a serial mailbox. A message is validated, its
+ * handler decides events and a reply, the events are journaled (for journaled behaviours) and
+ * only then applied and the reply sent. A throw fails the message and hands the actor to its
+ * supervisor, which restarts it from snapshot + journal.
+ */
+export class Actor implements Supervised {
+  private readonly mailbox: Mailbox<Item>;
+  private readonly journaled: boolean;
+  private readonly snapshotEvery: number;
+  private readonly ctx: { self: string; messageId: string | undefined; clock: Clock };
+  private state: unknown;
+  private seq = 0;
+  private sinceSnapshot = 0;
+  private processed = new Map<string, { reply: unknown }>();
+  private lifecycle: Lifecycle = 'starting';
+  private paused = false;
+  private frozen = false;
+  private stopReason = 'stopped';
+
+  restarts = 0;
+  lastError: FailureRecord | undefined;
+  readonly latency = new LatencyHistogram();
+  readonly rate = new RateMeter();
+  processedCount = 0;
+  rejectedCount = 0;
+  /** Clock time of the latest batch of messages (passivation reads it). */
+  lastActiveAt: number;
+  /** `performance.now()` when the current message started: end of the previous one in a batch. */
+  private mark = 0;
+
+  constructor(
+    readonly name: string,
+    readonly key: string,
+    readonly behavior: AnyBehavior,
+    private readonly deps: ActorDeps,
+  ) {
+    this.journaled = (behavior.persistence ?? 'journal') === 'journal';
+    if (this.journaled && !deps.journal)
+      throw new Error(`${name} is journaled but the system has no journal`);
+    this.snapshotEvery = behavior.snapshotEvery ?? 1000;
+    this.ctx = { self: name, messageId: undefined, clock: deps.clock };
+    this.state = behavior.initialState(key);
+    this.lastActiveAt = deps.clock.now();
+    this.mailbox = new Mailbox<Item>(
+      (item) => (item.system ? item.run() : this.process(item)),
+      () => {
+        this.lastActiveAt = deps.clock.now();
+        this.mark = performance.now();
+      },
+    );
+    this.mailbox.suspend();
+    this.mailbox.enqueueSystem({ system: true, run: () => this.recover('started'), cancel: () => undefined });
+  }
+
+  get status(): ActorStatus {
+    if (this.lifecycle !== 'running') return this.lifecycle;
+    if (this.paused) return 'paused';
+    return this.frozen ? 'frozen' : 'running';
+  }
+
+  get mailboxDepth(): number {
+    return this.mailbox.depth;
+  }
+
+  /** Idle: nothing waiting and nothing in flight (passivation may unload it). */
+  get idle(): boolean {
+    return this.mailbox.depth === 0 && !this.mailbox.busy;
+  }
+
+  get sequence(): number {
+    return this.seq;
+  }
+
+  get isStopped(): boolean {
+    return this.lifecycle === 'stopped';
+  }
+
+  /** Fire and forget. Refusals have nowhere to go: they are counted and inspected. */
+  tell(type: string, payload: unknown, id?: string): void {
+    if (this.refuse(type)) return;
+    this.mailbox.enqueue({ system: false, type, payload, id, reply: undefined });
+  }
+
+  /** Send and wait for the reply; rejects with a typed `ActorError`. */
+  ask(type: string, payload: unknown, options: { id?: string; timeoutMs?: number } = {}): Promise<unknown> {
+    if (this.lifecycle === 'stopped') {
+      return Promise.reject(new ActorStoppedError(this.name, this.stopReason));
+    }
+    if (this.mailbox.depth >= this.deps.limits.mailboxCapacity) {
+      this.deps.deadLetter(this.name, type, 'mailbox full');
+      return Promise.reject(new MailboxFullError(this.name, this.deps.limits.mailboxCapacity));
+    }
+    const timeoutMs = options.timeoutMs ?? this.deps.limits.askTimeoutMs;
+    return new Promise((resolve, reject) => {
+      const reply = new PendingReply(resolve, reject, this.deps.deadlines, timeoutMs, this.name, type);
+      this.mailbox.enqueue({ system: false, type, payload, id: options.id, reply });
+    });
+  }
+
+  /** Runs `fn` between two messages (admin verbs): serial with the handlers, even while paused. */
+  runSystem<T>(fn: () => T | Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.mailbox.enqueueSystem({
+        system: true,
+        run: async () => {
+          try {
+            resolve(await fn());
+          } catch (error) {
+            reject(error);
+          }
+        },
+        cancel: reject,
+      });
+    });
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.mailbox.suspend();
+  }
+
+  /** Lifts pause and freeze. */
+  resume(): void {
+    this.paused = false;
+    this.frozen = false;
+    if (this.lifecycle === 'running') this.mailbox.resume();
+  }
+
+  /** New work is refused with ACTOR_FROZEN until `resume`; queued work still runs. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  /** State as the behaviour summarises it, for `inspect`. */
+  summary(): unknown {
+    const b = this.behavior;
+    if (b.summarize) return b.summarize(this.state);
+    return b.snapshot ? b.snapshot.encode(this.state) : this.state;
+  }
+
+  /** The state itself, for tests and state hashes. */
+  currentState(): unknown {
+    return this.state;
+  }
+
+  /** Write a snapshot now (admin verb); resolves with the snapshot's sequence number. */
+  async snapshotNow(): Promise<number> {
+    if (!this.journaled) return this.seq;
+    await this.saveSnapshot();
+    return this.seq;
+  }
+
+  restart(): Promise<void> {
+    return this.runSystem(() => this.recover('restarted'));
+  }
+
+  /**
+   * Stops between two messages. A handler that hangs past `stopTimeoutMs` does not hold the stop
+   * up: the actor stops anyway and whatever that handler decides later is dropped, not journaled.
+   */
+  stop(reason: string): Promise<void> {
+    if (this.lifecycle === 'stopped') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = this.deps.clock.setTimeout(() => {
+        this.halt(reason);
+        resolve();
+      }, this.deps.limits.stopTimeoutMs);
+      void this.runSystem(() => this.halt(reason))
+        .catch(() => undefined)
+        .then(() => {
+          this.deps.clock.clearTimeout(timer);
+          resolve();
+        });
+    });
+  }
+
+  // --- message processing -------------------------------------------------------------------
+
+  private refuse(type: string): boolean {
+    if (this.lifecycle === 'stopped') {
+      this.deps.deadLetter(this.name, type, `stopped (${this.stopReason})`);
+      return true;
+    }
+    if (this.mailbox.depth >= this.deps.limits.mailboxCapacity) {
+      this.deps.deadLetter(this.name, type, 'mailbox full');
+      return true;
+    }
+    return false;
+  }
+
+  private process(item: UserItem): void | Promise<void> {
+    const started = this.mark;
+    if (this.frozen) {
+      this.deps.deadLetter(this.name, item.type, 'frozen');
+      return this.refuseItem(item, new ActorFrozenError(this.name));
+    }
+    const handlers = this.behavior.handlers as Record<string, AnyBehavior['handlers'][string]>;
+    const handler = Object.hasOwn(handlers, item.type) ? handlers[item.type] : undefined;
+    if (!handler) return this.refuseItem(item, new UnknownMessageError(this.name, String(item.type)));
+    if (item.id !== undefined) {
+      const earlier = this.processed.get(item.id);
+      if (earlier) {
+        item.reply?.resolve(earlier.reply);
+        return;
+      }
+    }
+    this.ctx.messageId = item.id;
+    let decision: Decision<unknown, unknown> | Promise<Decision<unknown, unknown>>;
+    try {
+      decision = handler(this.state, item.payload, this.ctx as HandlerContext);
+    } catch (error) {
+      return this.fail(item, error);
+    }
+    if (decision instanceof Promise) {
+      return decision.then(
+        (d) => this.commit(item, d, started),
+        (error: unknown) => this.fail(item, error),
+      );
+    }
+    return this.commit(item, decision, started);
+  }
+
+  private refuseItem(item: UserItem, error: ActorError): void {
+    this.mark = performance.now();
+    this.rejectedCount++;
+    if (this.deps.inspector.active) {
+      this.deps.inspector.emit({
+        type: 'actor.rejected',
+        address: this.name,
+        message: item.type,
+        code: error.code,
+      });
+    }
+    item.reply?.reject(error);
+  }
+
+  private commit(
+    item: UserItem,
+    decision: Decision<unknown, unknown>,
+    started: number,
+  ): void | Promise<void> {
+    if (this.lifecycle === 'stopped') {
+      item.reply?.reject(new ActorStoppedError(this.name, this.stopReason));
+      return;
+    }
+    if (!decision || !Array.isArray(decision.events)) {
+      return this.fail(item, new TypeError('handler returned no { events, reply } decision'));
+    }
+    const { events, reply } = decision;
+    if (events.length === 0 || !this.journaled) {
+      try {
+        for (const event of events) this.state = this.behavior.apply(this.state, event);
+      } catch (error) {
+        return this.fail(item, error);
+      }
+      this.seq += events.length;
+      this.finish(item, reply, events.length, started);
+      return;
+    }
+    const write: AppendWrite = {
+      persistenceId: this.name,
+      fromSeq: this.seq + 1,
+      events,
+      ...(item.id === undefined ? {} : { msgId: item.id, reply }),
+    };
+    return this.deps.journal!.append(write).then(
+      () => this.afterPersist(item, events, reply, started),
+      (error: unknown) => this.persistFailed(item, error),
+    );
+  }
+
+  private afterPersist(
+    item: UserItem,
+    events: readonly unknown[],
+    reply: unknown,
+    started: number,
+  ): void | Promise<void> {
+    try {
+      for (const event of events) this.state = this.behavior.apply(this.state, event);
+    } catch (error) {
+      // The events are durable but apply threw: a bug. Recovery will meet the same events; the
+      // supervisor's intensity limit keeps that from looping forever.
+      return this.fail(item, error);
+    }
+    this.seq += events.length;
+    this.sinceSnapshot += events.length;
+    this.finish(item, reply, events.length, started);
+    if (this.sinceSnapshot >= this.snapshotEvery) {
+      return this.saveSnapshot().catch((error: unknown) => {
+        // Not fatal: the journal still holds every event; the next snapshot will try again.
+        this.lastError = { message: `snapshot failed: ${describe(error)}`, at: this.deps.clock.now() };
+      });
+    }
+  }
+
+  private finish(item: UserItem, reply: unknown, events: number, started: number): void {
+    if (item.id !== undefined) this.remember(item.id, reply);
+    item.reply?.resolve(reply);
+    // One clock read per message: its end is the next message's start.
+    const end = performance.now();
+    this.mark = end;
+    const latencyUs = (end - started) * 1000;
+    this.latency.observe(latencyUs);
+    this.rate.mark(this.lastActiveAt);
+    this.processedCount++;
+    if (this.deps.inspector.active) {
+      this.deps.inspector.emit({
+        type: 'actor.transition',
+        address: this.name,
+        message: item.type,
+        events,
+        latencyUs,
+        mailboxDepth: this.mailbox.depth,
+      });
+    }
+  }
+
+  private persistFailed(item: UserItem, error: unknown): void | Promise<void> {
+    if (error instanceof JournalConflictError && error.conflict === 'msgId' && item.id !== undefined) {
+      // Redelivered command older than the in-memory window: the journal has its first reply.
+      const id = item.id;
+      return this.deps.journal!.findReply(this.name, id).then(
+        (found) => {
+          if (!found) return this.fail(item, error);
+          this.remember(id, found.reply);
+          item.reply?.resolve(found.reply);
+        },
+        (lookupError: unknown) => this.fail(item, lookupError),
+      );
+    }
+    const failure = new PersistenceFailedError(this.name, item.type, error);
+    item.reply?.reject(failure);
+    // What the journal holds is now uncertain: rebuild from it before taking more work.
+    this.failed(failure.message, error);
+  }
+
+  private fail(item: UserItem, error: unknown): void {
+    item.reply?.reject(new HandlerFailedError(this.name, item.type, error));
+    if (this.deps.inspector.active) {
+      this.deps.inspector.emit({
+        type: 'actor.failed',
+        address: this.name,
+        message: item.type,
+        error: describe(error),
+      });
+    }
+    this.failed(describe(error), error);
+  }
+
+  private failed(message: string, error: unknown): void {
+    this.lastError = { message, at: this.deps.clock.now() };
+    this.lifecycle = 'failed';
+    this.mailbox.suspend();
+    this.deps.parent.childFailed(this, error);
+  }
+
+  private remember(id: string, reply: unknown): void {
+    this.processed.set(id, { reply });
+    if (this.processed.size > this.deps.limits.dedupeWindow) {
+      const oldest = this.processed.keys().next().value as string;
+      this.processed.delete(oldest);
+    }
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------
+
+  private async recover(reason: 'started' | 'restarted'): Promise<void> {
+    if (this.lifecycle === 'stopped') return;
+    this.lifecycle = reason === 'started' ? 'starting' : 'restarting';
+    this.mailbox.suspend();
+    const behavior = this.behavior;
+    let state = behavior.initialState(this.key);
+    let seq = 0;
+    let replayed = 0;
+    const processed = new Map<string, { reply: unknown }>();
+    try {
+      if (this.journaled) {
+        const journal = this.deps.journal!;
+        const snapshot = await journal.loadSnapshot(this.name);
+        if (snapshot) {
+          state = behavior.snapshot ? behavior.snapshot.decode(snapshot.state) : snapshot.state;
+          seq = snapshot.seq;
+          for (const [id, r] of snapshot.processed) processed.set(id, { reply: r });
+        }
+        for await (const entry of journal.read(this.name, seq)) {
+          state = behavior.apply(state, entry.event);
+          seq = entry.seq;
+          replayed++;
+          if (entry.msgId !== undefined) processed.set(entry.msgId, { reply: entry.reply });
+        }
+      }
+    } catch (error) {
+      this.failed(`recovery failed: ${describe(error)}`, error);
+      return;
+    }
+    this.state = state;
+    this.seq = seq;
+    this.sinceSnapshot = replayed;
+    this.processed = processed;
+    while (this.processed.size > this.deps.limits.dedupeWindow) {
+      this.processed.delete(this.processed.keys().next().value as string);
+    }
+    this.lifecycle = 'running';
+    if (reason === 'restarted') this.restarts++;
+    if (!this.paused) this.mailbox.resume();
+    const inspector = this.deps.inspector;
+    if (inspector.active) {
+      inspector.emit(
+        reason === 'started'
+          ? { type: 'actor.started', address: this.name, seq, replayed }
+          : { type: 'actor.restarted', address: this.name, restarts: this.restarts },
+      );
+    }
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    const b = this.behavior;
+    const seq = this.seq;
+    await this.deps.journal!.saveSnapshot({
+      persistenceId: this.name,
+      seq,
+      state: b.snapshot ? b.snapshot.encode(this.state) : this.state,
+      processed: [...this.processed].map(([id, r]) => [id, r.reply] as const),
+    });
+    this.sinceSnapshot = this.seq - seq;
+  }
+
+  private halt(reason: string): void {
+    if (this.lifecycle === 'stopped') return;
+    this.lifecycle = 'stopped';
+    this.stopReason = reason;
+    for (const item of this.mailbox.clear()) {
+      if (item.system) {
+        item.cancel(new ActorStoppedError(this.name, reason));
+        continue;
+      }
+      this.deps.deadLetter(this.name, item.type, `stopped (${reason})`);
+      item.reply?.reject(new ActorStoppedError(this.name, reason));
+    }
+    if (this.deps.inspector.active)
+      this.deps.inspector.emit({ type: 'actor.stopped', address: this.name, reason });
+  }
+}

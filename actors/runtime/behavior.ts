@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Clock } from './clock.ts';
+
+/**
+ * What an actor is: its protocol (message schemas), how it decides (`handlers`: state + message
+ * -> events + reply) and how events change its state (`apply`, pure and total). The runtime owns
+ * everything else: mailbox, journal, recovery, supervision, metrics.
+ */
+
+/** The decision a handler returns: events to journal (possibly none) and the reply to send. */
+export interface Decision<E, R> {
+  readonly events: readonly E[];
+  readonly reply: R;
+}
+
+/** A reply that changes nothing (queries, business refusals). */
+export function reply<R>(value: R): Decision<never, R> {
+  return { events: [], reply: value };
+}
+
+/** Events to journal and apply, then the reply. */
+export function persist<E, R>(events: readonly E[], value: R): Decision<E, R> {
+  return { events, reply: value };
+}
+
+/** What a handler may use besides state and payload. Nothing here performs I/O on its own. */
+export interface HandlerContext {
+  /** This actor's address. */
+  readonly self: string;
+  /** Id of the message being handled, when the sender gave one. */
+  readonly messageId: string | undefined;
+  readonly clock: Clock;
+}
+
+/** A protocol maps each message type to its payload schema and reply type. */
+export type Protocol = Record<string, { readonly payload: unknown; readonly reply: unknown }>;
+
+export type Handler<S, Payload, R, E> = (
+  state: S,
+  payload: Payload,
+  ctx: HandlerContext,
+) => Decision<E, R> | Promise<Decision<E, R>>;
+
+export type Handlers<S, P extends Protocol, E> = {
+  readonly [K in keyof P]: Handler<S, P[K]['payload'], P[K]['reply'], E>;
+};
+
+export type Schemas<P extends Protocol> = {
+  readonly [K in keyof P]: z.ZodType<P[K]['payload']>;
+};
+
+export interface Behavior<S, P extends Protocol, E> {
+  /** Kind name, the first part of the address: `account` in `account/u_42`. */
+  readonly kind: string;
+  /**
+   * `journal` (default): events are durable before the reply, recovery replays them.
+   * `memory`: events are applied but not journaled (caches, projections rebuilt from elsewhere).
+   */
+  readonly persistence?: 'journal' | 'memory';
+  initialState(key: string): S;
+  readonly schemas: Schemas<P>;
+  readonly handlers: Handlers<S, P, E>;
+  apply(state: S, event: E): S;
+  /** Take a snapshot after this many events (journaled actors). Default 1,000. */
+  readonly snapshotEvery?: number;
+  /** State <-> snapshot data, when the state is not plain JSON (Maps, class instances). */
+  readonly snapshot?: { encode(state: S): unknown; decode(data: unknown): S };
+  /** Short, JSON-safe description of the state for `inspect` (default: the snapshot form). */
+  summarize?(state: S): unknown;
+}
+
+/** Identity helper that keeps the generic parameters inferred at the definition site. */
+export function defineActor<S, P extends Protocol, E>(behavior: Behavior<S, P, E>): Behavior<S, P, E> {
+  return behavior;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyBehavior = Behavior<any, any, any>;

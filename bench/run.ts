@@ -1,0 +1,17 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark; its last stdout line is one JSON object
+ * `{"name":…, metrics…, "baseline":…, "ratio":…}`.
+ */
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  actor: async () => (await import('./actor.ts')).run(),
+};
+
+const name = process.argv[2];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+const result = await bench();
+console.log(JSON.stringify(result));
+process.exit(0);
