@@ -5,99 +5,140 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorError, ShardHosts } from '../actors/runtime/index.ts';
 import type { SqlDriver } from '../actors/store/index.ts';
 import { createPgDriver, migrate, servePglite } from '../actors/store/index.ts';
+import { postgresUrl, randomSchemaName, requirePostgres } from './services.ts';
 
 /**
  * A forked shard host is SIGKILLed while deposits stream in. comedy respawns it; the client retries
  * what was not acknowledged with the same message ids. Every acknowledged deposit must survive and
- * no deposit may be applied twice.
+ * no deposit may be applied twice. Run on the embedded default and on real PostgreSQL.
  */
 
 const ACCOUNTS = 8;
 const DEPOSITS = 400;
 
-let dir: string;
-let db: { url: string; close(): Promise<void> };
-let driver: SqlDriver;
-let hosts: ShardHosts;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'qt-crash-'));
-  db = await servePglite({ dataDir: join(dir, 'pglite') });
-  driver = await createPgDriver({ url: db.url });
-  await migrate(driver);
-  hosts = await ShardHosts.start({
-    node: 'crash-node',
-    shards: 2,
-    kindsModule: resolve('actors/example/index.ts'),
-    databaseUrl: db.url,
-    limits: { askTimeoutMs: 2_000 },
-  });
-});
-
-afterAll(async () => {
-  await hosts?.stop();
-  await driver?.close();
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let retries = 0;
-
-async function depositWithRetry(i: number): Promise<{ balance: number }> {
-  const envelope = {
-    address: `bank/acct-${i % ACCOUNTS}`,
-    type: 'deposit',
-    payload: { amount: i + 1 },
-    id: `dep-${i}`,
-  };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await hosts.deliver(envelope)) as { balance: number };
-    } catch (error) {
-      if (!(error instanceof ActorError) || !error.retryable || attempt > 200) throw error;
-      retries++;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+interface Backend {
+  readonly url: string;
+  readonly schema?: string;
+  close(): Promise<void>;
 }
 
-describe('shard host crash', () => {
-  it('shard host - SIGKILL mid-stream: respawned, every acknowledged event recovered, none applied twice', async () => {
-    const victim = hosts.shardOf('bank/acct-0');
-    const pidsBefore = await hosts.pids();
-    const acknowledged: number[] = [];
-    let next = 0;
-    let killed = false;
-    const worker = async (): Promise<void> => {
-      while (next < DEPOSITS) {
-        const i = next++;
-        await depositWithRetry(i);
-        acknowledged.push(i);
-        if (!killed && acknowledged.length >= DEPOSITS / 3) {
-          killed = true;
-          process.kill(pidsBefore[victim]!, 'SIGKILL');
-        }
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-    expect(killed).toBe(true);
-    // The kill hit deposits in flight: they failed as retryable and were sent again.
-    expect(retries).toBeGreaterThan(0);
-    expect(acknowledged.length).toBe(DEPOSITS);
+async function embedded(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'qt-crash-'));
+  const served = await servePglite({ dataDir: join(dir, 'pglite') });
+  return {
+    url: served.url,
+    close: async () => {
+      await served.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
-    const pidsAfter = await hosts.pids();
-    expect(pidsAfter[victim]).not.toBe(pidsBefore[victim]);
+async function postgres(): Promise<Backend> {
+  const schema = randomSchemaName('qt_crash');
+  return {
+    url: postgresUrl(),
+    schema,
+    close: async () => {
+      const driver = await createPgDriver({ url: postgresUrl(), schema });
+      await driver.dropSchema();
+      await driver.close();
+    },
+  };
+}
 
-    for (let a = 0; a < ACCOUNTS; a++) {
-      let expected = 0;
-      for (let i = a; i < DEPOSITS; i += ACCOUNTS) expected += i + 1;
-      expect(await hosts.deliver({ address: `bank/acct-${a}`, type: 'balance', payload: {} })).toEqual({
-        balance: expected,
-      });
-    }
-    const rows = await driver.query<{ events: string; ids: string }>(
-      "select count(*)::text as events, count(distinct msg_id)::text as ids from journal where persistence_id like 'bank/acct-%'",
-    );
-    expect(rows[0]).toEqual({ events: String(DEPOSITS), ids: String(DEPOSITS) });
+const withPostgres = await requirePostgres();
+
+describe.each([
+  { name: 'embedded PGlite', open: embedded, enabled: true },
+  { name: 'PostgreSQL', open: postgres, enabled: withPostgres },
+])('shard host crash on $name', ({ open, enabled }) => {
+  let backend: Backend;
+  let driver: SqlDriver;
+  let hosts: ShardHosts;
+  let retries = 0;
+
+  beforeAll(async () => {
+    if (!enabled) return;
+    backend = await open();
+    driver = await createPgDriver({
+      url: backend.url,
+      ...(backend.schema ? { schema: backend.schema } : {}),
+    });
+    await migrate(driver);
+    hosts = await ShardHosts.start({
+      node: 'crash-node',
+      shards: 2,
+      kindsModule: resolve('actors/example/index.ts'),
+      databaseUrl: backend.url,
+      ...(backend.schema ? { databaseSchema: backend.schema } : {}),
+      limits: { askTimeoutMs: 2_000 },
+    });
   });
+
+  afterAll(async () => {
+    await hosts?.stop();
+    await driver?.close();
+    await backend?.close();
+  });
+
+  async function depositWithRetry(i: number): Promise<{ balance: number }> {
+    const envelope = {
+      address: `bank/acct-${i % ACCOUNTS}`,
+      type: 'deposit',
+      payload: { amount: i + 1 },
+      id: `dep-${i}`,
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await hosts.deliver(envelope)) as { balance: number };
+      } catch (error) {
+        if (!(error instanceof ActorError) || !error.retryable || attempt > 200) throw error;
+        retries++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  }
+
+  it.skipIf(!enabled)(
+    'shard host - SIGKILL mid-stream: respawned, every acknowledged event recovered, none applied twice',
+    async () => {
+      const victim = hosts.shardOf('bank/acct-0');
+      const pidsBefore = await hosts.pids();
+      const acknowledged: number[] = [];
+      let next = 0;
+      let killed = false;
+      const worker = async (): Promise<void> => {
+        while (next < DEPOSITS) {
+          const i = next++;
+          await depositWithRetry(i);
+          acknowledged.push(i);
+          if (!killed && acknowledged.length >= DEPOSITS / 3) {
+            killed = true;
+            process.kill(pidsBefore[victim]!, 'SIGKILL');
+          }
+        }
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+      expect(killed).toBe(true);
+      // The kill hit deposits in flight: they failed as retryable and were sent again.
+      expect(retries).toBeGreaterThan(0);
+      expect(acknowledged.length).toBe(DEPOSITS);
+
+      const pidsAfter = await hosts.pids();
+      expect(pidsAfter[victim]).not.toBe(pidsBefore[victim]);
+
+      for (let a = 0; a < ACCOUNTS; a++) {
+        let expected = 0;
+        for (let i = a; i < DEPOSITS; i += ACCOUNTS) expected += i + 1;
+        expect(await hosts.deliver({ address: `bank/acct-${a}`, type: 'balance', payload: {} })).toEqual({
+          balance: expected,
+        });
+      }
+      const rows = await driver.query<{ events: string; ids: string }>(
+        "select count(*)::text as events, count(distinct msg_id)::text as ids from journal where persistence_id like 'bank/acct-%'",
+      );
+      expect(rows[0]).toEqual({ events: String(DEPOSITS), ids: String(DEPOSITS) });
+    },
+  );
 });

@@ -221,6 +221,27 @@ describe('supervision', () => {
     expect(system.tree().supervisors.find((s) => s.name === 'test-host/bank')?.restarts).toBe(1);
   });
 
+  it('supervisor - the root gives up past its own intensity: onEscalate runs (a shard host exits there)', async () => {
+    const clock = new SimulatedClock(0);
+    const escalations: string[] = [];
+    const system = new ActorSystem({
+      name: 'host-x',
+      journal: new MemoryJournal(),
+      clock,
+      strategy: { maxRestarts: 0, withinMs: 60_000, backoff: { minMs: 10, maxMs: 10, factor: 1 } },
+      onEscalate: (error) => escalations.push(error.message),
+    });
+    systems.push(system);
+    system.register(bankAccount, {
+      strategy: { maxRestarts: 0, withinMs: 60_000, backoff: { minMs: 10, maxMs: 10, factor: 1 } },
+    });
+    await expect(system.ask('bank/zoe', 'crash', {})).rejects.toBeInstanceOf(HandlerFailedError);
+    await settle();
+    expect(escalations).toEqual([
+      'host-x escalated: host-x/bank exceeded its restart intensity (host-x/bank escalated: bank/zoe exceeded its restart intensity (crash requested))',
+    ]);
+  });
+
   it('supervisor - a journal that fails: retryable PERSISTENCE_FAILED, nothing applied, actor rebuilt', async () => {
     const inner = new MemoryJournal();
     let failNext = false;

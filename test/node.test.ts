@@ -1,0 +1,203 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * What `npm start` does, end to end: a real node process with its forked shard hosts and the
+ * embedded PGlite, driven over HTTP as an SRE, an admin and a developer would.
+ */
+
+const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+const SRE_TOKEN = 'sre-token-for-tests-0123456789ab';
+
+interface RunningNode {
+  readonly child: ChildProcess;
+  readonly base: string;
+  readonly output: () => string;
+}
+
+function startNode(env: Record<string, string>): Promise<RunningNode> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'actors/node.ts'], {
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /health\s+(http:\/\/[\d.:]+)\/healthz/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1]!, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`node exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopNode(node: RunningNode, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (node.child.exitCode !== null) return resolve(node.child.exitCode);
+    node.child.once('exit', (code) => resolve(code));
+    node.child.kill(signal);
+  });
+}
+
+async function call(
+  node: RunningNode,
+  path: string,
+  options: { body?: string; token?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(node.base + path, {
+    method: options.body === undefined ? 'GET' : 'POST',
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    ...(options.body === undefined ? {} : { body: options.body }),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : { text },
+  };
+}
+
+const ask = (node: RunningNode, envelope: unknown) =>
+  call(node, '/dev/ask', { body: JSON.stringify(envelope) });
+
+let dataDir: string;
+let node: RunningNode;
+const env = (): Record<string, string> => ({
+  PORT: '0',
+  DATA_DIR: dataDir,
+  ADMIN_TOKEN,
+  SRE_TOKEN,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'development',
+  DATABASE_URL: '',
+});
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'qt-node-'));
+  node = await startNode(env());
+});
+
+afterAll(async () => {
+  if (node) await stopNode(node, 'SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('node (npm start)', () => {
+  it('node - prints what it serves and reports healthy shard hosts', async () => {
+    expect(node.output()).toContain('embedded PGlite');
+    const health = await call(node, '/healthz');
+    expect(health).toEqual({
+      status: 200,
+      body: {
+        status: 'ok',
+        node: 'node-1',
+        hosts: [
+          { host: 'shard-0', up: true },
+          { host: 'shard-1', up: true },
+        ],
+      },
+    });
+  });
+
+  it('node - actors answer over HTTP; a repeated message id gets the first reply', async () => {
+    const deposit = { address: 'bank/e2e', type: 'deposit', payload: { amount: 70 }, id: 'e2e-1' };
+    expect(await ask(node, deposit)).toEqual({ status: 200, body: { reply: { balance: 70 } } });
+    expect(await ask(node, deposit)).toEqual({ status: 200, body: { reply: { balance: 70 } } });
+    expect((await ask(node, { address: 'bank/e2e', type: 'balance', payload: {} })).body).toEqual({
+      reply: { balance: 70 },
+    });
+  });
+
+  it('node - bad input gets a typed error and changes nothing', async () => {
+    const malformed = await ask(node, { address: 'bank/e2e', type: 'deposit', payload: { amount: -3 } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ error: { code: 'MALFORMED_MESSAGE' } });
+    const unknown = await ask(node, { address: 'bank/e2e', type: 'steal', payload: {} });
+    expect(unknown.body).toMatchObject({ error: { code: 'UNKNOWN_MESSAGE' } });
+    const huge = await call(node, '/dev/ask', { body: 'x'.repeat(70_000) });
+    expect(huge.status).toBe(413);
+    const notJson = await call(node, '/dev/ask', { body: '{"address": ' });
+    expect(notJson.body).toMatchObject({ error: { code: 'MALFORMED_MESSAGE' } });
+    const badAddress = await ask(node, { address: '../etc', type: 'balance', payload: {} });
+    expect(badAddress.body).toMatchObject({ error: { code: 'INVALID_ADDRESS' } });
+    expect((await ask(node, { address: 'bank/e2e', type: 'balance', payload: {} })).body).toEqual({
+      reply: { balance: 70 },
+    });
+  });
+
+  it('node - the actor tree and admin verbs need tokens; roles are enforced and commands audited', async () => {
+    expect((await call(node, '/actors')).status).toBe(401);
+    expect((await call(node, '/actors', { token: 'wrong-token-wrong-token' })).status).toBe(401);
+    const tree = await call(node, '/actors', { token: SRE_TOKEN });
+    expect(tree.status).toBe(200);
+    const hosts = tree.body['hosts'] as { host: string; pid: number; actors: { address: string }[] }[];
+    expect(hosts.map((h) => h.host)).toEqual(['shard-0', 'shard-1']);
+    expect(hosts.flatMap((h) => h.actors.map((a) => a.address))).toContain('bank/e2e');
+
+    const reason = JSON.stringify({ reason: 'end-to-end test' });
+    const denied = await call(node, '/admin/actors/bank/e2e/freeze', { body: reason, token: SRE_TOKEN });
+    expect(denied).toMatchObject({ status: 403, body: { error: { code: 'ADMIN_UNAUTHORISED' } } });
+    const noReason = await call(node, '/admin/actors/bank/e2e/freeze', { body: '{}', token: ADMIN_TOKEN });
+    expect(noReason.status).toBe(400);
+    const frozen = await call(node, '/admin/actors/bank/e2e/freeze', { body: reason, token: ADMIN_TOKEN });
+    expect(frozen).toEqual({ status: 200, body: { verb: 'freeze', target: 'bank/e2e', status: 'frozen' } });
+    const refused = await ask(node, { address: 'bank/e2e', type: 'deposit', payload: { amount: 1 } });
+    expect(refused).toMatchObject({ status: 423, body: { error: { code: 'ACTOR_FROZEN' } } });
+    await call(node, '/admin/actors/bank/e2e/resume', { body: reason, token: ADMIN_TOKEN });
+    const inspected = await call(node, '/admin/actors/bank/e2e/inspect', { body: reason, token: SRE_TOKEN });
+    expect(inspected.body).toMatchObject({ detail: { status: 'running', state: { balance: 70 } } });
+    const unknownVerb = await call(node, '/admin/actors/bank/e2e/explode', {
+      body: reason,
+      token: ADMIN_TOKEN,
+    });
+    expect(unknownVerb.status).toBe(404);
+  });
+
+  it('node - a crashing handler is restarted and shows in the tree and in /metrics', async () => {
+    const crash = await ask(node, { address: 'bank/e2e', type: 'crash', payload: {} });
+    expect(crash.body).toMatchObject({ error: { code: 'HANDLER_FAILED' } });
+    expect((await ask(node, { address: 'bank/e2e', type: 'balance', payload: {} })).body).toEqual({
+      reply: { balance: 70 },
+    });
+    const tree = await call(node, '/actors', { token: SRE_TOKEN });
+    const actors = (tree.body['hosts'] as { actors: { address: string; restarts: number }[] }[]).flatMap(
+      (h) => h.actors,
+    );
+    expect(actors.find((a) => a.address === 'bank/e2e')?.restarts).toBe(1);
+    const metrics = await call(node, '/metrics');
+    expect(metrics.body['text']).toMatch(/qt_actor_restarts_total\{kind="bank",host="shard-\d"\} 1/);
+    expect(metrics.body['text']).toMatch(
+      /qt_actor_handler_seconds_bucket\{kind="bank",le="[\d.e-]+",host="shard-\d"\} [1-9]/,
+    );
+  });
+
+  it('node - data survives a SIGKILL of the whole node (embedded PGlite)', async () => {
+    expect(await stopNode(node, 'SIGKILL')).toBe(null);
+    node = await startNode(env());
+    expect((await ask(node, { address: 'bank/e2e', type: 'balance', payload: {} })).body).toEqual({
+      reply: { balance: 70 },
+    });
+    expect(await stopNode(node, 'SIGTERM')).toBe(0);
+  });
+
+  it('node - bad configuration stops the node with every problem listed', async () => {
+    const bad = startNode({ ...env(), PORT: 'eighty', SHARDS: '0', ADMIN_TOKEN: 'short' });
+    const error = (await bad.catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('exited with 1');
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('SHARDS');
+    expect(error.message).toContain('ADMIN_TOKEN: at least 16 characters');
+  });
+});
