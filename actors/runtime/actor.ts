@@ -144,25 +144,16 @@ export class Actor implements Supervised {
     return this.seq;
   }
 
-  get isStopped(): boolean {
-    return this.lifecycle === 'stopped';
-  }
-
   /** Fire and forget. Refusals have nowhere to go: they are counted and inspected. */
   tell(type: string, payload: unknown, id?: string): void {
-    if (this.refuse(type)) return;
+    if (this.refusal(type)) return;
     this.mailbox.enqueue({ system: false, type, payload, id, reply: undefined });
   }
 
   /** Send and wait for the reply; rejects with a typed `ActorError`. */
   ask(type: string, payload: unknown, options: { id?: string; timeoutMs?: number } = {}): Promise<unknown> {
-    if (this.lifecycle === 'stopped') {
-      return Promise.reject(new ActorStoppedError(this.name, this.stopReason));
-    }
-    if (this.mailbox.depth >= this.deps.limits.mailboxCapacity) {
-      this.deps.deadLetter(this.name, type, 'mailbox full');
-      return Promise.reject(new MailboxFullError(this.name, this.deps.limits.mailboxCapacity));
-    }
+    const refused = this.refusal(type);
+    if (refused) return Promise.reject(refused);
     const timeoutMs = options.timeoutMs ?? this.deps.limits.askTimeoutMs;
     return new Promise((resolve, reject) => {
       const reply = new PendingReply(resolve, reject, this.deps.deadlines, timeoutMs, this.name, type);
@@ -249,16 +240,17 @@ export class Actor implements Supervised {
 
   // --- message processing -------------------------------------------------------------------
 
-  private refuse(type: string): boolean {
+  /** Why a message cannot even be queued (counted as a dead letter), or undefined when it can. */
+  private refusal(type: string): ActorError | undefined {
     if (this.lifecycle === 'stopped') {
       this.deps.deadLetter(this.name, type, `stopped (${this.stopReason})`);
-      return true;
+      return new ActorStoppedError(this.name, this.stopReason);
     }
     if (this.mailbox.depth >= this.deps.limits.mailboxCapacity) {
       this.deps.deadLetter(this.name, type, 'mailbox full');
-      return true;
+      return new MailboxFullError(this.name, this.deps.limits.mailboxCapacity);
     }
-    return false;
+    return undefined;
   }
 
   private process(item: UserItem): void | Promise<void> {

@@ -347,6 +347,33 @@ describe('bad input', () => {
   });
 });
 
+describe('backpressure', () => {
+  it('actor - a full mailbox refuses asks with retryable MAILBOX_FULL and counts dropped tells', async () => {
+    const system = new ActorSystem({ journal: new MemoryJournal(), limits: { mailboxCapacity: 2 } });
+    systems.push(system);
+    system.register(bankAccount);
+    const una = system.ref<BankAccountProtocol>('bank/una');
+    await una.ask('deposit', { amount: 1 });
+    await system.admin(
+      { id: 'ops', roles: ['admin'] },
+      { verb: 'pause', target: 'bank/una', reason: 'fill it' },
+    );
+    const queued = [una.ask('deposit', { amount: 1 }), una.ask('deposit', { amount: 1 })];
+    await expect(una.ask('deposit', { amount: 1 })).rejects.toMatchObject({
+      code: 'MAILBOX_FULL',
+      retryable: true,
+    });
+    una.tell('deposit', { amount: 1 });
+    expect(system.deadLetters).toBe(2);
+    expect(system.tree().deadLetters).toBe(2);
+    await system.admin(
+      { id: 'ops', roles: ['admin'] },
+      { verb: 'resume', target: 'bank/una', reason: 'drain' },
+    );
+    expect(await Promise.all(queued)).toEqual([{ balance: 2 }, { balance: 3 }]);
+  });
+});
+
 describe('passivation', () => {
   it('system - idle actors are unloaded and come back from the journal on the next message', async () => {
     const clock = new SimulatedClock(0);

@@ -71,20 +71,7 @@ export async function createPgDriver(options: PgDriverOptions): Promise<PgDriver
 
   const driver: PgDriver = {
     schema,
-    async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-      try {
-        return (await pool.query(sql, params as unknown[] | undefined)).rows as R[];
-      } catch (error) {
-        throw toStoreError(error);
-      }
-    },
-    async exec(sql: string): Promise<void> {
-      try {
-        await pool.query(sql);
-      } catch (error) {
-        throw toStoreError(error);
-      }
-    },
+    ...querier(pool),
     async transaction<T>(fn: (tx: SqlQuerier) => Promise<T>): Promise<T> {
       let client: pg.PoolClient;
       try {
@@ -98,7 +85,7 @@ export async function createPgDriver(options: PgDriverOptions): Promise<PgDriver
       let broken: Error | undefined;
       try {
         await client.query('begin');
-        const result = await fn(clientQuerier(client));
+        const result = await fn(querier(client));
         await client.query('commit');
         return result;
       } catch (error) {
@@ -145,18 +132,19 @@ async function createSchema(driver: SqlQuerier, schema: string): Promise<void> {
   }
 }
 
-function clientQuerier(client: pg.PoolClient): SqlQuerier {
+/** Queries on the pool (any free connection) or on one checked-out client (a transaction). */
+function querier(target: pg.Pool | pg.PoolClient): SqlQuerier {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
       try {
-        return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+        return (await target.query(sql, params as unknown[] | undefined)).rows as R[];
       } catch (error) {
         throw toStoreError(error);
       }
     },
     async exec(sql: string): Promise<void> {
       try {
-        await client.query(sql);
+        await target.query(sql);
       } catch (error) {
         throw toStoreError(error);
       }
