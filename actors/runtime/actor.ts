@@ -80,6 +80,7 @@ export class Actor implements Supervised {
   private readonly mailbox: Mailbox<Item>;
   private readonly journaled: boolean;
   private readonly snapshotEvery: number;
+  private readonly appliesInHandler: boolean;
   private readonly ctx: { self: string; messageId: string | undefined; clock: Clock };
   private state: unknown;
   private seq = 0;
@@ -111,6 +112,7 @@ export class Actor implements Supervised {
     if (this.journaled && !deps.journal)
       throw new Error(`${name} is journaled but the system has no journal`);
     this.snapshotEvery = behavior.snapshotEvery ?? 1000;
+    this.appliesInHandler = behavior.appliesInHandler ?? false;
     this.ctx = { self: name, messageId: undefined, clock: deps.clock };
     this.state = behavior.initialState(key);
     this.lastActiveAt = deps.clock.now();
@@ -314,7 +316,8 @@ export class Actor implements Supervised {
     const { events, reply } = decision;
     if (events.length === 0 || !this.journaled) {
       try {
-        for (const event of events) this.state = this.behavior.apply(this.state, event);
+        if (!this.appliesInHandler)
+          for (const event of events) this.state = this.behavior.apply(this.state, event);
       } catch (error) {
         return this.fail(item, error);
       }
@@ -341,7 +344,8 @@ export class Actor implements Supervised {
     started: number,
   ): void | Promise<void> {
     try {
-      for (const event of events) this.state = this.behavior.apply(this.state, event);
+      if (!this.appliesInHandler)
+        for (const event of events) this.state = this.behavior.apply(this.state, event);
     } catch (error) {
       // The events are durable but apply threw: a bug. Recovery will meet the same events; the
       // supervisor's intensity limit keeps that from looping forever.

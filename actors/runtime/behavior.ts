@@ -61,6 +61,13 @@ export interface Behavior<S, P extends Protocol, E> {
   readonly schemas: Schemas<P>;
   readonly handlers: Handlers<S, P, E>;
   apply(state: S, event: E): S;
+  /**
+   * The handlers apply their own events to a mutable state (a matching engine's book is too big
+   * to copy per command): the runtime journals the events and does not apply them again; `apply`
+   * then serves recovery only. Until the journal write succeeds no reply is sent and no other
+   * message runs; if it fails, the actor is restarted from the journal, which drops the change.
+   */
+  readonly appliesInHandler?: boolean;
   /** Take a snapshot after this many events (journaled actors). Default 1,000. */
   readonly snapshotEvery?: number;
   /** State <-> snapshot data, when the state is not plain JSON (Maps, class instances). */

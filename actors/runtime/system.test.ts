@@ -62,6 +62,26 @@ function bankSystem(
   return { system, journal, audit, bank: (key: string) => system.ref<BankAccountProtocol>(`bank/${key}`) };
 }
 
+/** A memory journal whose next batch write can be made to fail. */
+function journalFailingOnDemand(): { journal: Journal; failNextWrite(): void } {
+  const inner = new MemoryJournal();
+  let failNext = false;
+  const journal: Journal = {
+    appendBatch: (writes: readonly AppendWrite[]) => {
+      if (!failNext) return inner.appendBatch(writes);
+      failNext = false;
+      return Promise.reject(new Error('disk on fire'));
+    },
+    read: (id, after) => inner.read(id, after),
+    highestSeq: (id) => inner.highestSeq(id),
+    findReply: (id, msg) => inner.findReply(id, msg),
+    saveSnapshot: (snapshot) => inner.saveSnapshot(snapshot),
+    loadSnapshot: (id) => inner.loadSnapshot(id),
+    close: () => inner.close(),
+  };
+  return { journal, failNextWrite: () => (failNext = true) };
+}
+
 function stateOf(system: ActorSystem, address: string): BankAccountState {
   const actor = system.loaded().find((a) => a.name === address);
   if (!actor) throw new Error(`${address} not loaded`);
@@ -243,28 +263,12 @@ describe('supervision', () => {
   });
 
   it('supervisor - a journal that fails: retryable PERSISTENCE_FAILED, nothing applied, actor rebuilt', async () => {
-    const inner = new MemoryJournal();
-    let failNext = false;
-    const flaky: Journal = {
-      appendBatch: (writes: readonly AppendWrite[]) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new Error('disk on fire'));
-        }
-        return inner.appendBatch(writes);
-      },
-      read: (id, after) => inner.read(id, after),
-      highestSeq: (id) => inner.highestSeq(id),
-      findReply: (id, msg) => inner.findReply(id, msg),
-      saveSnapshot: (s) => inner.saveSnapshot(s),
-      loadSnapshot: (id) => inner.loadSnapshot(id),
-      close: () => inner.close(),
-    };
+    const { journal: flaky, failNextWrite } = journalFailingOnDemand();
     const clock = new SimulatedClock(0);
     const { system, bank } = bankSystem({ journal: flaky, clock });
     const hal = bank('hal');
     await hal.ask('deposit', { amount: 10 });
-    failNext = true;
+    failNextWrite();
     const lost = hal.ask('deposit', { amount: 5 }, { id: 'retry-me' });
     await expect(lost).rejects.toBeInstanceOf(PersistenceFailedError);
     await expect(lost).rejects.toMatchObject({ retryable: true });
@@ -506,6 +510,42 @@ describe('introspection', () => {
     expect(text).toContain('qt_actor_restarts_total{kind="bank",host="test-host"} 1');
     expect(text).toContain('qt_actor_handler_seconds_count{kind="bank",host="test-host"} 2');
     expect(text).toMatch(/qt_journal_batches_total\{host="test-host"\} [1-9]/);
+  });
+});
+
+describe('handlers that apply their own events', () => {
+  type LogProtocol = { add: { payload: { item: string }; reply: number } };
+  const mutableLog = defineActor<{ items: string[] }, LogProtocol, { item: string }>({
+    kind: 'log',
+    appliesInHandler: true,
+    initialState: () => ({ items: [] }),
+    schemas: { add: z.object({ item: z.string() }) },
+    handlers: {
+      add: (state, { item }) => {
+        state.items.push(item);
+        return persist([{ item }], state.items.length);
+      },
+    },
+    apply: (state, { item }) => {
+      state.items.push(item);
+      return state;
+    },
+  });
+
+  it('actor - applied once live, replayed on recovery, and a failed journal write is rolled back by restart', async () => {
+    const { journal, failNextWrite } = journalFailingOnDemand();
+    const clock = new SimulatedClock(0);
+    const system = new ActorSystem({ journal, clock });
+    systems.push(system);
+    system.register(mutableLog, { strategy: fast });
+    expect(await system.ask('log/a', 'add', { item: 'x' })).toBe(1);
+    expect(await system.ask('log/a', 'add', { item: 'y' })).toBe(2);
+    failNextWrite();
+    await expect(system.ask('log/a', 'add', { item: 'lost' })).rejects.toBeInstanceOf(PersistenceFailedError);
+    clock.increment(100);
+    await settle();
+    expect(await system.ask('log/a', 'add', { item: 'z' })).toBe(3);
+    expect(system.detail('log/a')?.state).toEqual({ items: ['x', 'y', 'z'] });
   });
 });
 
