@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
+import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { createPgDriver, migrate, servePglite } from './store/index.ts';
 
@@ -34,10 +35,20 @@ async function main(): Promise<void> {
   const hosts = await ShardHosts.start({
     node: config.nodeId,
     shards: config.shards,
-    kindsModule: resolve(root, 'actors/example/index.ts'),
+    kindsModule: resolve(root, 'actors/kinds.ts'),
     databaseUrl,
     limits: { askTimeoutMs: config.askTimeoutMs, maxMessageBytes: config.maxMessageBytes },
   });
+
+  // Opening is idempotent: a market that exists (from the journal) answers MARKET_EXISTS.
+  for (const spec of demoMarkets) {
+    await hosts.deliver({
+      address: `market/${spec.symbol}`,
+      type: 'open',
+      payload: toBookConfig(spec),
+      id: `open-${spec.symbol}`,
+    });
+  }
 
   const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
   const sreToken = config.sreToken ?? randomBytes(18).toString('base64url');
@@ -61,11 +72,12 @@ async function main(): Promise<void> {
 
   console.log(`
 QuantaTrade node ${config.nodeId} is up (${config.shards} shard hosts, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/pglite`})
+  markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)
   health         ${base}/healthz
   metrics        ${base}/metrics
   actor tree     ${base}/actors                      (Authorization: Bearer <SRE or admin token>)
   admin verbs    POST ${base}/admin/actors/<kind>/<key>/<verb>  {"reason": "..."}
-${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{"address":"bank/alice","type":"deposit","payload":{"amount":100}}'\n` : ''}  admin token    ${config.adminToken ? '(from ADMIN_TOKEN)' : adminToken}
+${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{"address":"market/BTC-USDT","type":"depth","payload":{"levels":10}}'\n` : ''}  admin token    ${config.adminToken ? '(from ADMIN_TOKEN)' : adminToken}
   SRE token      ${config.sreToken ? '(from SRE_TOKEN)' : sreToken}
 `);
 

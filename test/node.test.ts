@@ -120,6 +120,22 @@ describe('node (npm start)', () => {
     });
   });
 
+  it('node - the demo markets are open and match orders', async () => {
+    expect(node.output()).toContain('BTC-USDT ETH-USDT QTRA-USDT');
+    const market = 'market/QTRA-USDT';
+    const sell = { orderId: 1, account: 1, side: 'SELL', orderType: 'LIMIT', price: 2_500, size: 40 };
+    expect((await ask(node, { address: market, type: 'place', payload: sell })).body).toMatchObject({
+      reply: { ok: true, events: [{ type: 'Accepted', orderId: 1 }] },
+    });
+    const buy = { orderId: 2, account: 2, side: 'BUY', orderType: 'IOC', price: 2_500, size: 15 };
+    expect((await ask(node, { address: market, type: 'place', payload: buy })).body).toMatchObject({
+      reply: { ok: true, events: [{ type: 'Accepted' }, { type: 'Fill', price: 2_500, size: 15 }] },
+    });
+    expect((await ask(node, { address: market, type: 'depth', payload: { levels: 5 } })).body).toEqual({
+      reply: { bids: [], asks: [[2_500, 25, 1]] },
+    });
+  });
+
   it('node - bad input gets a typed error and changes nothing', async () => {
     const malformed = await ask(node, { address: 'bank/e2e', type: 'deposit', payload: { amount: -3 } });
     expect(malformed.status).toBe(400);

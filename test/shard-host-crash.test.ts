@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorError, ShardHosts } from '../actors/runtime/index.ts';
 import type { SqlDriver } from '../actors/store/index.ts';
-import { createPgDriver, migrate, servePglite } from '../actors/store/index.ts';
-import { postgresUrl, randomSchemaName, requirePostgres } from './services.ts';
+import { createPgDriver, migrate } from '../actors/store/index.ts';
+import type { Backend } from './backends.ts';
+import { embedded, postgres } from './backends.ts';
+import { requirePostgres } from './services.ts';
 
 /**
  * A forked shard host is SIGKILLed while deposits stream in. comedy respawns it; the client retries
@@ -15,37 +15,6 @@ import { postgresUrl, randomSchemaName, requirePostgres } from './services.ts';
 
 const ACCOUNTS = 8;
 const DEPOSITS = 400;
-
-interface Backend {
-  readonly url: string;
-  readonly schema?: string;
-  close(): Promise<void>;
-}
-
-async function embedded(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'qt-crash-'));
-  const served = await servePglite({ dataDir: join(dir, 'pglite') });
-  return {
-    url: served.url,
-    close: async () => {
-      await served.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgres(): Promise<Backend> {
-  const schema = randomSchemaName('qt_crash');
-  return {
-    url: postgresUrl(),
-    schema,
-    close: async () => {
-      const driver = await createPgDriver({ url: postgresUrl(), schema });
-      await driver.dropSchema();
-      await driver.close();
-    },
-  };
-}
 
 const withPostgres = await requirePostgres();
 

@@ -1,0 +1,767 @@
+/**
+ * The fast matching engine book, after exchange-core's `OrderBookDirectImpl`: integer ticks
+ * and lots, one price ladder per side (sorted level array + price map, best level cached at the
+ * array's end), an intrusive FIFO chain per level, an id index for O(1) cancel and amend, and
+ * stops waiting outside the ladders in trigger order. Pure and deterministic: commands in,
+ * events out (`types.ts` is the contract, including every ordering rule); no I/O, clock or
+ * randomness.
+ *
+ * The matching state of the incoming order (the taker) lives in fields of the book rather than
+ * in an object per command, and so does the command's event list, so the hot path allocates
+ * only its events, their (exactly sized when single) array and new resting orders.
+ */
+
+import { BookOrder, OrderKind } from './book-order.ts';
+import { snapshotHash } from './book-hash.ts';
+import { IntMap } from './int-map.ts';
+import { checkLimits, checkPlaceShape, isPositiveInt, withinBand } from './order-validation.ts';
+import { PriceLadder } from './price-ladder.ts';
+import { StopBook } from './stop-book.ts';
+import {
+  CancelReason,
+  ExpireReason,
+  MarketStatus,
+  OrderType,
+  RejectCode,
+  StpMode,
+  type AmendOrder,
+  type BookCommand,
+  type BookConfig,
+  type BookEvent,
+  type BookSnapshot,
+  type CancelAll,
+  type CancelOrder,
+  type Depth,
+  type Level,
+  type OrderBook,
+  type PlaceOrder,
+  type RestingOrder,
+  type SetStatus,
+  type Side,
+  type WaitingStop,
+} from './types.ts';
+
+/** Limit used for orders without one: a BUY takes any ask, a SELL any bid. */
+const NO_LIMIT_BUY = Number.MAX_SAFE_INTEGER;
+const NO_LIMIT_SELL = 0;
+
+/**
+ * The fast `OrderBook`. Build it with `createBook`; the class is exported for benchmarks and
+ * tests that want to reach `restore`. Not safe to share between callers that interleave
+ * commands: each command runs to completion (events, then triggered stops) inside `process`.
+ */
+export class DirectBook implements OrderBook {
+  private readonly bids = new PriceLadder(true);
+  private readonly asks = new PriceLadder(false);
+  private readonly stopBook = new StopBook();
+  /** Every live order (resting or waiting stop) by id. */
+  private readonly index = new IntMap<BookOrder>(1024);
+  /** Source of `BookOrder.placed`. */
+  private placements = 0;
+  private seqNo = 0;
+  /** Last trade price; 0 before the first trade. */
+  private last = 0;
+  private marketStatus: MarketStatus = MarketStatus.OPEN;
+  /** Whether the current command's own matching traded (then stops are checked). */
+  private traded = false;
+  /** Events of the command being processed (null until its first event). */
+  private out: BookEvent[] | null = null;
+
+  // The incoming order being matched.
+  private tId = 0;
+  private tAccount = 0;
+  private tGroup = 0;
+  private tSide: Side = 'BUY';
+  private tStp: StpMode = StpMode.NONE;
+  /** Open lots left (size mode). */
+  private tRest = 0;
+  /** Quote left in tick-lots (quote mode), -1 in size mode. */
+  private tQuote = -1;
+  /** Whether STP cancelled the incoming order's rest. */
+  private tCancelled = false;
+
+  constructor(private readonly config: BookConfig) {}
+
+  get lastPrice(): number | null {
+    return this.last > 0 ? this.last : null;
+  }
+
+  get status(): MarketStatus {
+    return this.marketStatus;
+  }
+
+  get seq(): number {
+    return this.seqNo;
+  }
+
+  process(command: BookCommand): BookEvent[] {
+    this.out = null;
+    this.traded = false;
+    switch (command.type) {
+      case 'amend':
+        this.amend(command);
+        break;
+      case 'place':
+        this.place(command);
+        break;
+      case 'cancel':
+        this.cancel(command);
+        break;
+      case 'cancelAll':
+        this.cancelAll(command);
+        break;
+      case 'setStatus':
+        this.setStatus(command);
+        break;
+    }
+    if (this.traded) this.runStops();
+    const out = this.out;
+    this.out = null;
+    return out ?? [];
+  }
+
+  /**
+   * Appends an event. The array is created on the first event as a one-element literal: most
+   * commands emit exactly one event, and an exactly sized array is far less garbage.
+   */
+  private emit(event: BookEvent): void {
+    const out = this.out;
+    if (out === null) this.out = [event];
+    else out.push(event);
+  }
+
+  // --- commands ---------------------------------------------------------------------------------
+
+  private place(cmd: PlaceOrder): void {
+    const status = this.marketStatus;
+    if (status !== MarketStatus.OPEN) {
+      if (status === MarketStatus.HALTED)
+        return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_HALTED);
+      if (status === MarketStatus.CANCEL_ONLY) {
+        return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_CANCEL_ONLY);
+      }
+      if (cmd.orderType !== OrderType.LIMIT || cmd.postOnly !== true) {
+        return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_POST_ONLY);
+      }
+    }
+    const id = cmd.orderId;
+    if (!isPositiveInt(id)) return this.reject(id, cmd.account, RejectCode.INVALID_ORDER);
+    if (this.index.has(id)) return this.reject(id, cmd.account, RejectCode.DUPLICATE_ORDER_ID);
+    const shape = checkPlaceShape(cmd);
+    if (shape !== null) return this.reject(id, cmd.account, shape);
+
+    const type = cmd.orderType;
+    const price = cmd.price ?? 0;
+    const size = cmd.size ?? -1;
+    const quote = cmd.quote ?? -1;
+    let notional: number;
+    if (type === OrderType.MARKET || type === OrderType.FOK_BUDGET) notional = quote;
+    else if (type === OrderType.STOP_MARKET) notional = -1;
+    else notional = price * size;
+    const limits = checkLimits(this.config, size, notional);
+    if (limits !== null) return this.reject(id, cmd.account, limits);
+    if (
+      (type === OrderType.LIMIT || type === OrderType.IOC || type === OrderType.FOK) &&
+      !withinBand(this.config, this.last, price)
+    ) {
+      return this.reject(id, cmd.account, RejectCode.PRICE_BAND);
+    }
+
+    const side = cmd.side;
+    const isBuy = side === 'BUY';
+    const stp = cmd.stp ?? StpMode.NONE;
+    const group = cmd.stpGroup ?? cmd.account;
+    switch (type) {
+      case OrderType.LIMIT: {
+        const postOnly = cmd.postOnly === true;
+        if (postOnly && this.crosses(isBuy, price)) {
+          return this.reject(id, cmd.account, RejectCode.POST_ONLY_WOULD_TAKE);
+        }
+        this.accepted(cmd, price, size);
+        this.setTaker(id, cmd.account, group, side, stp, size, -1);
+        if (this.crosses(isBuy, price)) this.match(price);
+        if (!this.tCancelled && this.tRest > 0) {
+          const kind = postOnly ? OrderKind.LIMIT_POST_ONLY : OrderKind.LIMIT;
+          const order = new BookOrder(id, cmd.account, group, side, stp, kind, price, this.tRest, 0);
+          order.placed = ++this.placements;
+          this.index.set(id, order);
+          (isBuy ? this.bids : this.asks).add(order);
+        }
+        return;
+      }
+      case OrderType.IOC:
+        this.accepted(cmd, price, size);
+        this.setTaker(id, cmd.account, group, side, stp, size, -1);
+        this.match(price);
+        if (!this.tCancelled && this.tRest > 0) this.expired(this.tRest, 0, ExpireReason.IOC);
+        return;
+      case OrderType.FOK:
+      case OrderType.FOK_BUDGET: {
+        const budget = type === OrderType.FOK ? -1 : quote;
+        const limit = type === OrderType.FOK ? price : isBuy ? NO_LIMIT_BUY : NO_LIMIT_SELL;
+        if (!this.fillable(isBuy, group, stp, limit, size, budget)) {
+          return this.reject(id, cmd.account, RejectCode.FOK_UNFILLABLE);
+        }
+        this.accepted(cmd, type === OrderType.FOK ? price : 0, size);
+        this.setTaker(id, cmd.account, group, side, stp, size, -1);
+        this.match(limit);
+        return;
+      }
+      case OrderType.MARKET:
+        this.accepted(cmd, 0, size > 0 ? size : 0);
+        this.setTaker(id, cmd.account, group, side, stp, size > 0 ? size : 0, size > 0 ? -1 : quote);
+        this.runMarket();
+        return;
+      default: {
+        // STOP_LIMIT, STOP_MARKET
+        const stopPrice = cmd.stopPrice!;
+        if (this.last > 0 && (isBuy ? this.last >= stopPrice : this.last <= stopPrice)) {
+          return this.reject(id, cmd.account, RejectCode.STOP_WOULD_TRIGGER);
+        }
+        const isLimit = type === OrderType.STOP_LIMIT;
+        this.accepted(cmd, isLimit ? price : 0, size);
+        const kind = isLimit ? OrderKind.STOP_LIMIT : OrderKind.STOP_MARKET;
+        const stop = new BookOrder(
+          id,
+          cmd.account,
+          group,
+          side,
+          stp,
+          kind,
+          isLimit ? price : 0,
+          size,
+          stopPrice,
+        );
+        stop.placed = ++this.placements;
+        this.index.set(id, stop);
+        this.stopBook.add(stop);
+      }
+    }
+  }
+
+  private cancel(cmd: CancelOrder): void {
+    if (this.marketStatus === MarketStatus.HALTED) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_HALTED);
+    }
+    const order = this.index.get(cmd.orderId);
+    if (order === undefined) return this.reject(cmd.orderId, cmd.account, RejectCode.UNKNOWN_ORDER);
+    if (order.account !== cmd.account) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_ORDER_OWNER);
+    }
+    this.cancelOrder(order);
+  }
+
+  private cancelAll(cmd: CancelAll): void {
+    if (this.marketStatus === MarketStatus.HALTED) {
+      return this.reject(0, cmd.account, RejectCode.MARKET_HALTED);
+    }
+    const account = cmd.account;
+    const mine: BookOrder[] = [];
+    this.index.forEachValue((order) => {
+      if (order.account === account) mine.push(order);
+    });
+    mine.sort(byPlacement);
+    for (const order of mine) this.cancelOrder(order);
+  }
+
+  private amend(cmd: AmendOrder): void {
+    const status = this.marketStatus;
+    if (status === MarketStatus.HALTED)
+      return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_HALTED);
+    if (status === MarketStatus.CANCEL_ONLY) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_CANCEL_ONLY);
+    }
+    const order = this.index.get(cmd.orderId);
+    if (order === undefined) return this.reject(cmd.orderId, cmd.account, RejectCode.UNKNOWN_ORDER);
+    if (order.account !== cmd.account) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_ORDER_OWNER);
+    }
+    if (order.kind >= OrderKind.STOP_LIMIT) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_AMENDABLE);
+    }
+    let newPrice = order.price;
+    if (cmd.price !== undefined) {
+      newPrice = cmd.price;
+      if (!isPositiveInt(newPrice)) return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_PRICE);
+    }
+    let newSize = order.size;
+    if (cmd.size !== undefined) {
+      newSize = cmd.size;
+      if (!isPositiveInt(newSize)) return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_SIZE);
+    }
+    if (newPrice === order.price && newSize === order.size) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_ORDER);
+    }
+    const limits = checkLimits(this.config, newSize, newPrice * newSize);
+    if (limits !== null) return this.reject(cmd.orderId, cmd.account, limits);
+    if (!withinBand(this.config, this.last, newPrice)) {
+      return this.reject(cmd.orderId, cmd.account, RejectCode.PRICE_BAND);
+    }
+    const isBuy = order.side === 'BUY';
+    const crosses = newPrice !== order.price && this.crosses(isBuy, newPrice);
+    if (crosses) {
+      // The market status first, then the order's own post-only flag.
+      if (status === MarketStatus.POST_ONLY) {
+        return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_POST_ONLY);
+      }
+      if (order.kind === OrderKind.LIMIT_POST_ONLY) {
+        return this.reject(cmd.orderId, cmd.account, RejectCode.POST_ONLY_WOULD_TAKE);
+      }
+    }
+
+    const keptPriority = newPrice === order.price && newSize < order.size;
+    this.emit({
+      type: 'Amended',
+      seq: ++this.seqNo,
+      orderId: order.id,
+      account: order.account,
+      price: newPrice,
+      size: newSize,
+      keptPriority,
+    });
+    if (keptPriority) {
+      order.level!.size -= order.size - newSize;
+      order.size = newSize;
+      return;
+    }
+    const ladder = isBuy ? this.bids : this.asks;
+    ladder.remove(order);
+    order.price = newPrice;
+    order.size = newSize;
+    if (crosses) {
+      this.setTaker(order.id, order.account, order.stpGroup, order.side, order.stp, newSize, -1);
+      this.match(newPrice);
+      if (this.tCancelled || this.tRest === 0) {
+        this.index.delete(order.id);
+        return;
+      }
+      order.size = this.tRest;
+    }
+    ladder.add(order);
+  }
+
+  private setStatus(cmd: SetStatus): void {
+    const status = cmd.status;
+    if (
+      status !== MarketStatus.OPEN &&
+      status !== MarketStatus.HALTED &&
+      status !== MarketStatus.CANCEL_ONLY &&
+      status !== MarketStatus.POST_ONLY
+    ) {
+      return this.reject(0, 0, RejectCode.INVALID_ORDER);
+    }
+    this.marketStatus = status;
+    this.emit({ type: 'StatusChanged', seq: ++this.seqNo, status });
+  }
+
+  // --- matching ---------------------------------------------------------------------------------
+
+  private setTaker(
+    id: number,
+    account: number,
+    group: number,
+    side: Side,
+    stp: StpMode,
+    rest: number,
+    quote: number,
+  ): void {
+    this.tId = id;
+    this.tAccount = account;
+    this.tGroup = group;
+    this.tSide = side;
+    this.tStp = stp;
+    this.tRest = rest;
+    this.tQuote = quote;
+    this.tCancelled = false;
+  }
+
+  /** Whether a limit price on this side reaches the opposite best price. */
+  private crosses(isBuy: boolean, price: number): boolean {
+    if (isBuy) {
+      const best = this.asks.best();
+      return best !== undefined && best.price <= price;
+    }
+    const best = this.bids.best();
+    return best !== undefined && best.price >= price;
+  }
+
+  /** Runs a MARKET taker (set up by `setTaker`) and expires what is left. */
+  private runMarket(): void {
+    this.match(this.tSide === 'BUY' ? NO_LIMIT_BUY : NO_LIMIT_SELL);
+    if (this.tCancelled) return;
+    if (this.tQuote >= 0) {
+      if (this.tQuote > 0) this.expired(0, this.tQuote, ExpireReason.NO_LIQUIDITY);
+    } else if (this.tRest > 0) this.expired(this.tRest, 0, ExpireReason.NO_LIQUIDITY);
+  }
+
+  /**
+   * Matches the taker against the opposite side up to `limit`, in price-time order, applying
+   * its STP mode to own resting orders. Leaves `tRest`/`tQuote` and `tCancelled` for the caller.
+   * In quote mode the taker's open lots at a level are the whole lots its quote still pays for.
+   */
+  private match(limit: number): void {
+    const isBuy = this.tSide === 'BUY';
+    const ladder = isBuy ? this.asks : this.bids;
+    const byQuote = this.tQuote >= 0;
+    const stpOn = this.tStp !== StpMode.NONE;
+    for (;;) {
+      const level = ladder.best();
+      if (level === undefined) return;
+      const price = level.price;
+      if (isBuy ? price > limit : price < limit) return;
+      let maker = level.head;
+      while (maker !== null) {
+        const want = byQuote ? Math.floor(this.tQuote / price) : this.tRest;
+        if (want === 0) return;
+        const next = maker.next;
+        if (stpOn && maker.stpGroup === this.tGroup) {
+          this.selfTrade(maker, want, price);
+          if (this.tCancelled) return;
+        } else {
+          const makerSize = maker.size;
+          const qty = want < makerSize ? want : makerSize;
+          maker.size = makerSize - qty;
+          level.size -= qty;
+          if (byQuote) this.tQuote -= qty * price;
+          else this.tRest -= qty;
+          this.last = price;
+          this.traded = true;
+          this.emit({
+            type: 'Fill',
+            seq: ++this.seqNo,
+            makerOrderId: maker.id,
+            takerOrderId: this.tId,
+            makerAccount: maker.account,
+            takerAccount: this.tAccount,
+            price,
+            size: qty,
+            takerSide: this.tSide,
+            makerRemaining: maker.size,
+            takerRemaining: byQuote ? 0 : this.tRest,
+          });
+          if (maker.size === 0) this.removeResting(maker);
+        }
+        maker = next;
+      }
+      if (!byQuote && this.tRest === 0) return;
+    }
+  }
+
+  /** The taker meets an own resting order under an STP mode other than NONE. */
+  private selfTrade(maker: BookOrder, want: number, price: number): void {
+    // A by-quote taker has no open lots of its own: cancelling its rest cancels 0 lots.
+    const open = this.tQuote >= 0 ? 0 : want;
+    switch (this.tStp) {
+      case StpMode.CANCEL_RESTING:
+        this.cancelResting(maker, CancelReason.STP);
+        return;
+      case StpMode.CANCEL_INCOMING:
+        this.cancelTaker(open, 0);
+        return;
+      case StpMode.CANCEL_BOTH:
+        this.cancelResting(maker, CancelReason.STP);
+        this.cancelTaker(open, 0);
+        return;
+      default: {
+        // DECREMENT_AND_CANCEL
+        const makerSize = maker.size;
+        const q = want < makerSize ? want : makerSize;
+        if (makerSize === q) this.cancelResting(maker, CancelReason.STP);
+        else {
+          maker.size = makerSize - q;
+          maker.level!.size -= q;
+          this.cancelledEvent(maker.id, maker.account, q, maker.size, CancelReason.STP);
+        }
+        if (want === q) this.cancelTaker(want, 0);
+        else {
+          if (this.tQuote >= 0) this.tQuote -= q * price;
+          else this.tRest -= q;
+          this.cancelledEvent(this.tId, this.tAccount, q, want - q, CancelReason.STP);
+        }
+      }
+    }
+  }
+
+  /** STP cancels the taker's rest (`size` lots of it by this event). */
+  private cancelTaker(size: number, remaining: number): void {
+    this.cancelledEvent(this.tId, this.tAccount, size, remaining, CancelReason.STP);
+    this.tCancelled = true;
+    this.tRest = 0;
+  }
+
+  /**
+   * FOK / FOK_BUDGET dry run of `match`: whether all `size` lots would trade within `limit`
+   * (and, with a budget, for at most / at least `budget` tick-lots), counting own orders as
+   * `match` would treat them. Changes nothing.
+   */
+  private fillable(
+    isBuy: boolean,
+    group: number,
+    stp: StpMode,
+    limit: number,
+    size: number,
+    budget: number,
+  ): boolean {
+    const levels = (isBuy ? this.asks : this.bids).levels;
+    const stpOn = stp !== StpMode.NONE;
+    let rest = size;
+    let notional = 0;
+    for (let i = levels.length - 1; i >= 0; i--) {
+      const level = levels[i]!;
+      const price = level.price;
+      if (isBuy ? price > limit : price < limit) break;
+      for (let maker = level.head; maker !== null; maker = maker.next) {
+        if (stpOn && maker.stpGroup === group) {
+          // CANCEL_RESTING goes on past it; every other mode ends or shrinks the taker untraded.
+          if (stp === StpMode.CANCEL_RESTING) continue;
+          return false;
+        }
+        const qty = rest < maker.size ? rest : maker.size;
+        rest -= qty;
+        notional += qty * price;
+        if (rest === 0) break;
+      }
+      if (rest === 0) break;
+      if (budget >= 0 && isBuy && notional > budget) return false;
+    }
+    if (rest > 0) return false;
+    if (budget < 0) return true;
+    return isBuy ? notional <= budget : notional >= budget;
+  }
+
+  /** Triggers waiting stops one at a time while the last price reaches one (cascades). */
+  private runStops(): void {
+    for (;;) {
+      const stop = this.stopBook.next(this.last);
+      if (stop === null) return;
+      this.stopBook.remove(stop);
+      this.emit({
+        type: 'Triggered',
+        seq: ++this.seqNo,
+        orderId: stop.id,
+        account: stop.account,
+        lastPrice: this.last,
+      });
+      if (stop.kind === OrderKind.STOP_LIMIT) {
+        if (!withinBand(this.config, this.last, stop.price)) {
+          this.index.delete(stop.id);
+          this.reject(stop.id, stop.account, RejectCode.PRICE_BAND);
+          continue;
+        }
+        this.setTaker(stop.id, stop.account, stop.stpGroup, stop.side, stop.stp, stop.size, -1);
+        const isBuy = stop.side === 'BUY';
+        if (this.crosses(isBuy, stop.price)) this.match(stop.price);
+        if (!this.tCancelled && this.tRest > 0) {
+          stop.kind = OrderKind.LIMIT;
+          stop.size = this.tRest;
+          (isBuy ? this.bids : this.asks).add(stop);
+        } else this.index.delete(stop.id);
+      } else {
+        this.index.delete(stop.id);
+        this.setTaker(stop.id, stop.account, stop.stpGroup, stop.side, stop.stp, stop.size, -1);
+        this.runMarket();
+      }
+    }
+  }
+
+  // --- order removal and events -----------------------------------------------------------------
+
+  /** Removes a resting order that has no open lots left (or is being cancelled). */
+  private removeResting(order: BookOrder): void {
+    (order.side === 'BUY' ? this.bids : this.asks).remove(order);
+    this.index.delete(order.id);
+  }
+
+  private cancelResting(order: BookOrder, reason: CancelReason): void {
+    this.cancelledEvent(order.id, order.account, order.size, 0, reason);
+    this.removeResting(order);
+  }
+
+  /** User cancel of a resting order or a waiting stop. */
+  private cancelOrder(order: BookOrder): void {
+    if (order.isStop) {
+      this.cancelledEvent(order.id, order.account, order.size, 0, CancelReason.USER);
+      this.stopBook.remove(order);
+      this.index.delete(order.id);
+    } else this.cancelResting(order, CancelReason.USER);
+  }
+
+  private cancelledEvent(
+    orderId: number,
+    account: number,
+    size: number,
+    remaining: number,
+    reason: CancelReason,
+  ): void {
+    this.emit({ type: 'Cancelled', seq: ++this.seqNo, orderId, account, size, remaining, reason });
+  }
+
+  private expired(size: number, quoteLeft: number, reason: ExpireReason): void {
+    this.emit({
+      type: 'Expired',
+      seq: ++this.seqNo,
+      orderId: this.tId,
+      account: this.tAccount,
+      size,
+      quoteLeft,
+      reason,
+    });
+  }
+
+  private accepted(cmd: PlaceOrder, price: number, size: number): void {
+    this.emit({
+      type: 'Accepted',
+      seq: ++this.seqNo,
+      orderId: cmd.orderId,
+      account: cmd.account,
+      side: cmd.side,
+      orderType: cmd.orderType,
+      price,
+      size,
+    });
+  }
+
+  private reject(orderId: number, account: number, code: RejectCode): void {
+    this.emit({ type: 'Rejected', seq: ++this.seqNo, orderId, account, code });
+  }
+
+  // --- queries ----------------------------------------------------------------------------------
+
+  bestBid(): number | null {
+    const best = this.bids.best();
+    return best === undefined ? null : best.price;
+  }
+
+  bestAsk(): number | null {
+    const best = this.asks.best();
+    return best === undefined ? null : best.price;
+  }
+
+  depth(levels: number): Depth {
+    return { bids: DirectBook.levelsOf(this.bids, levels), asks: DirectBook.levelsOf(this.asks, levels) };
+  }
+
+  orders(side: Side): RestingOrder[] {
+    const out: RestingOrder[] = [];
+    const levels = (side === 'BUY' ? this.bids : this.asks).levels;
+    for (let i = levels.length - 1; i >= 0; i--) {
+      for (let o = levels[i]!.head; o !== null; o = o.next) {
+        out.push({
+          orderId: o.id,
+          account: o.account,
+          stpGroup: o.stpGroup,
+          side: o.side,
+          price: o.price,
+          size: o.size,
+          stp: o.stp,
+        });
+      }
+    }
+    return out;
+  }
+
+  stops(): WaitingStop[] {
+    const out: WaitingStop[] = [];
+    for (let s = this.stopBook.first(); s !== null; s = s.next) {
+      out.push({
+        orderId: s.id,
+        account: s.account,
+        stpGroup: s.stpGroup,
+        side: s.side,
+        orderType: s.kind === OrderKind.STOP_LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET,
+        stopPrice: s.stopPrice,
+        price: s.price,
+        size: s.size,
+        stp: s.stp,
+      });
+    }
+    return out;
+  }
+
+  snapshot(): BookSnapshot {
+    return {
+      config: this.config,
+      status: this.marketStatus,
+      seq: this.seqNo,
+      lastPrice: this.lastPrice,
+      orders: [...this.orders('BUY'), ...this.orders('SELL')],
+      stops: this.stops(),
+    };
+  }
+
+  stateHash(): string {
+    return snapshotHash(this.snapshot());
+  }
+
+  /**
+   * Loads a snapshot into this (fresh) book. Orders keep their priority (the snapshot lists them
+   * in it). A snapshot records neither placement order (read only by `cancelAll`) nor post-only
+   * flags (read only by a crossing amend): the restored book takes the snapshot's order, resting
+   * orders as listed then stops, as placement order, and its resting orders as not post-only.
+   */
+  restore(snapshot: BookSnapshot): void {
+    if (this.seqNo !== 0 || this.index.size !== 0) throw new Error('book: restore into a used book');
+    this.marketStatus = snapshot.status;
+    this.seqNo = snapshot.seq;
+    this.last = snapshot.lastPrice ?? 0;
+    for (const o of snapshot.orders) {
+      const order = new BookOrder(
+        o.orderId,
+        o.account,
+        o.stpGroup,
+        o.side,
+        o.stp,
+        OrderKind.LIMIT,
+        o.price,
+        o.size,
+        0,
+      );
+      (o.side === 'BUY' ? this.bids : this.asks).add(order);
+      order.placed = ++this.placements;
+      this.index.set(order.id, order);
+    }
+    for (const s of snapshot.stops) {
+      const kind = s.orderType === OrderType.STOP_LIMIT ? OrderKind.STOP_LIMIT : OrderKind.STOP_MARKET;
+      const stop = new BookOrder(
+        s.orderId,
+        s.account,
+        s.stpGroup,
+        s.side,
+        s.stp,
+        kind,
+        s.price,
+        s.size,
+        s.stopPrice,
+      );
+      this.stopBook.add(stop);
+      stop.placed = ++this.placements;
+      this.index.set(stop.id, stop);
+    }
+  }
+
+  private static levelsOf(ladder: PriceLadder, count: number): Level[] {
+    const out: Level[] = [];
+    const levels = ladder.levels;
+    for (let i = levels.length - 1; i >= 0 && out.length < count; i--) {
+      const level = levels[i]!;
+      if (level.count > 0) out.push([level.price, level.size, level.count]);
+    }
+    return out;
+  }
+}
+
+function byPlacement(a: BookOrder, b: BookOrder): number {
+  return a.placed - b.placed;
+}
+
+/**
+ * Creates the fast book, empty and OPEN, or rebuilt from a snapshot: same `stateHash()` and the
+ * same future events as the book it was taken from, except for what a snapshot cannot carry
+ * (see `DirectBook.restore`: cancelAll's order across an account's orders, post-only flags).
+ * `config` is used as given; `snapshot.config` is not read.
+ */
+export function createBook(config: BookConfig, snapshot?: BookSnapshot): OrderBook {
+  const book = new DirectBook(config);
+  if (snapshot !== undefined) book.restore(snapshot);
+  return book;
+}

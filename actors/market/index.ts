@@ -1,0 +1,40 @@
+/** The matching engine's public surface. */
+export { createBook } from './book.ts';
+export { demoMarkets } from './demo-markets.ts';
+export { marketBehavior } from './market-actor.ts';
+export {
+  checkSpec,
+  InvalidMarketSpecError,
+  lotsToSize,
+  priceToTicks,
+  quoteToNotional,
+  sizeToLots,
+  SpecRejectCode,
+  ticksToPrice,
+  toBookConfig,
+} from './market-spec.ts';
+export { CancelReason, ExpireReason, MarketStatus, OrderType, RejectCode, StpMode } from './types.ts';
+
+export type {
+  BookFactory,
+  CommandReply,
+  MarketEvent,
+  MarketProtocol,
+  MarketState,
+  MarketSummary,
+  OpenReply,
+} from './market-actor.ts';
+export type { Converted, MarketSpec } from './market-spec.ts';
+export type {
+  BookCommand,
+  BookConfig,
+  BookEvent,
+  BookSnapshot,
+  Depth,
+  Level,
+  OrderBook,
+  PlaceOrder,
+  RestingOrder,
+  Side,
+  WaitingStop,
+} from './types.ts';

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { defineActor, persist, reply } from '../runtime/index.ts';
+import type { Behavior } from '../runtime/index.ts';
+import type {
+  BookCommand,
+  BookConfig,
+  BookEvent,
+  BookSnapshot,
+  Depth,
+  MarketStatus as MarketStatusType,
+  OrderBook,
+  RestingOrder,
+  WaitingStop,
+} from './types.ts';
+import { MarketStatus, OrderType, StpMode } from './types.ts';
+
+/**
+ * MarketActor: one order book per market (`market/BTC-USDT`) inside the actor runtime.
+ *
+ * It journals **commands** (exchange-core's model): the book is deterministic, so replaying the
+ * commands rebuilds it exactly, and a snapshot of the book plus the commands after it does the
+ * same faster. The handler runs the command on the live book (`appliesInHandler`: a book with a
+ * million orders is not copied per command); the reply, with the book's events, goes out only once
+ * the command is journaled, and a failed journal write restarts the actor from the journal.
+ *
+ * Every order command is journaled, refused ones too: a `Rejected` event takes a sequence number.
+ */
+
+export type BookFactory = (config: BookConfig, snapshot?: BookSnapshot) => OrderBook;
+
+/** Both absent until the market is opened. */
+export interface MarketState {
+  readonly book: OrderBook | null;
+  readonly config: BookConfig | null;
+}
+
+export type MarketEvent =
+  | { readonly type: 'opened'; readonly config: BookConfig }
+  | { readonly type: 'command'; readonly command: BookCommand };
+
+export type CommandReply =
+  | { readonly ok: true; readonly events: BookEvent[] }
+  | { readonly ok: false; readonly code: 'UNKNOWN_MARKET' };
+
+export type OpenReply =
+  { readonly ok: true } | { readonly ok: false; readonly code: 'MARKET_EXISTS' | 'SYMBOL_MISMATCH' };
+
+export interface MarketSummary {
+  readonly symbol: string;
+  readonly status: MarketStatusType;
+  readonly seq: number;
+  readonly lastPrice: number | null;
+  readonly bestBid: number | null;
+  readonly bestAsk: number | null;
+  readonly bids: number;
+  readonly asks: number;
+  readonly stops: number;
+}
+
+type WithoutType<T> = Omit<T, 'type'>;
+
+export type MarketProtocol = {
+  open: { payload: BookConfig; reply: OpenReply };
+  place: { payload: WithoutType<Extract<BookCommand, { type: 'place' }>>; reply: CommandReply };
+  cancel: { payload: WithoutType<Extract<BookCommand, { type: 'cancel' }>>; reply: CommandReply };
+  amend: { payload: WithoutType<Extract<BookCommand, { type: 'amend' }>>; reply: CommandReply };
+  cancelAll: { payload: WithoutType<Extract<BookCommand, { type: 'cancelAll' }>>; reply: CommandReply };
+  /** Admin: halt, resume (OPEN), cancel-only, post-only. */
+  setStatus: { payload: WithoutType<Extract<BookCommand, { type: 'setStatus' }>>; reply: CommandReply };
+  depth: { payload: { levels: number }; reply: Depth | null };
+  orders: { payload: { side: 'BUY' | 'SELL' }; reply: RestingOrder[] };
+  stops: { payload: Record<string, never>; reply: WaitingStop[] };
+  summary: { payload: Record<string, never>; reply: MarketSummary | null };
+  /** Digest of the whole book: equal books, equal hashes (replicas and recovery checks). */
+  hash: { payload: Record<string, never>; reply: string | null };
+};
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const positive = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const side = z.enum(['BUY', 'SELL']);
+
+const configSchema = z
+  .object({
+    symbol: z.string().regex(/^[A-Z0-9]{1,12}-[A-Z0-9]{1,12}$/, 'like BTC-USDT'),
+    minSize: positive,
+    maxSize: positive,
+    minNotional: count,
+    priceBandBps: z.number().int().min(0).max(10_000),
+    referencePrice: positive.optional(),
+  })
+  .strict()
+  .refine((c) => c.minSize <= c.maxSize, { message: 'minSize must not exceed maxSize', path: ['minSize'] });
+
+const placeSchema = z
+  .object({
+    orderId: id,
+    account: count,
+    stpGroup: count.optional(),
+    side,
+    orderType: z.enum(Object.values(OrderType) as [OrderType, ...OrderType[]]),
+    price: positive.optional(),
+    size: positive.optional(),
+    quote: positive.optional(),
+    stopPrice: positive.optional(),
+    postOnly: z.boolean().optional(),
+    stp: z.enum(Object.values(StpMode) as [StpMode, ...StpMode[]]).optional(),
+  })
+  .strict();
+
+const empty = z.object({}).strict();
+
+/** Business refusals the market itself answers (the book answers the rest with `Rejected`). */
+const UNKNOWN_MARKET: CommandReply = { ok: false, code: 'UNKNOWN_MARKET' };
+
+function run(state: MarketState, command: BookCommand) {
+  if (!state.book) return reply(UNKNOWN_MARKET);
+  const events = state.book.process(command);
+  return persist<MarketEvent, CommandReply>([{ type: 'command', command }], { ok: true, events });
+}
+
+/**
+ * The MarketActor behaviour over a book implementation (the fast book in production).
+ * `snapshotEvery`: commands between book snapshots (default 10,000).
+ */
+export function marketBehavior(
+  createBook: BookFactory,
+  options: { snapshotEvery?: number } = {},
+): Behavior<MarketState, MarketProtocol, MarketEvent> {
+  return defineActor<MarketState, MarketProtocol, MarketEvent>({
+    kind: 'market',
+    appliesInHandler: true,
+    snapshotEvery: options.snapshotEvery ?? 10_000,
+    initialState: () => ({ book: null, config: null }),
+    schemas: {
+      open: configSchema,
+      place: placeSchema,
+      cancel: z.object({ orderId: id, account: count }).strict(),
+      amend: z
+        .object({ orderId: id, account: count, price: positive.optional(), size: positive.optional() })
+        .strict(),
+      cancelAll: z.object({ account: count }).strict(),
+      setStatus: z
+        .object({ status: z.enum(Object.values(MarketStatus) as [MarketStatusType, ...MarketStatusType[]]) })
+        .strict(),
+      depth: z.object({ levels: z.number().int().min(1).max(1_000) }).strict(),
+      orders: z.object({ side }).strict(),
+      stops: empty,
+      summary: empty,
+      hash: empty,
+    },
+    handlers: {
+      open: (state, config, ctx) => {
+        if (state.book) return reply<OpenReply>({ ok: false, code: 'MARKET_EXISTS' });
+        if (ctx.self !== `market/${config.symbol}`)
+          return reply<OpenReply>({ ok: false, code: 'SYMBOL_MISMATCH' });
+        Object.assign(state, { book: createBook(config), config });
+        return persist<MarketEvent, OpenReply>([{ type: 'opened', config }], { ok: true });
+      },
+      place: (state, payload) => run(state, { type: 'place', ...payload }),
+      cancel: (state, payload) => run(state, { type: 'cancel', ...payload }),
+      amend: (state, payload) => run(state, { type: 'amend', ...payload }),
+      cancelAll: (state, payload) => run(state, { type: 'cancelAll', ...payload }),
+      setStatus: (state, payload) => run(state, { type: 'setStatus', ...payload }),
+      depth: (state, { levels }) => reply(state.book ? state.book.depth(levels) : null),
+      orders: (state, { side }) => reply(state.book ? state.book.orders(side) : []),
+      stops: (state) => reply(state.book ? state.book.stops() : []),
+      summary: (state) => reply(summarize(state)),
+      hash: (state) => reply(state.book ? state.book.stateHash() : null),
+    },
+    apply: (state, event) => {
+      if (event.type === 'opened') return { book: createBook(event.config), config: event.config };
+      state.book!.process(event.command);
+      return state;
+    },
+    snapshot: {
+      encode: (state) => (state.book ? state.book.snapshot() : null),
+      decode: (data) => {
+        const snapshot = data as BookSnapshot | null;
+        return snapshot
+          ? { book: createBook(snapshot.config, snapshot), config: snapshot.config }
+          : { book: null, config: null };
+      },
+    },
+    summarize,
+  });
+}
+
+function summarize({ book, config }: MarketState): MarketSummary | null {
+  if (!book || !config) return null;
+  return {
+    symbol: config.symbol,
+    status: book.status,
+    seq: book.seq,
+    lastPrice: book.lastPrice,
+    bestBid: book.bestBid(),
+    bestAsk: book.bestAsk(),
+    bids: book.orders('BUY').length,
+    asks: book.orders('SELL').length,
+    stops: book.stops().length,
+  };
+}
