@@ -88,7 +88,9 @@ async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse):
       throw new HttpError(400, 'REASON_REQUIRED', 'admin commands need a "reason" of 3 to 500 characters');
     }
     const target = decodeURIComponent(admin[1]!);
-    return send(res, 200, await o.hosts.admin(principal, { verb, target, reason }));
+    const { type, payload } = body as { type?: unknown; payload?: unknown };
+    const message = verb === 'send' ? { message: { type: String(type), payload } } : {};
+    return send(res, 200, await o.hosts.admin(principal, { verb, target, reason, ...message }));
   }
   if (req.method === 'POST' && path === '/dev/ask' && o.development) {
     return send(res, 200, { reply: await o.hosts.deliver(await readText(req, o.maxBodyBytes)) });

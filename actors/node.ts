@@ -14,6 +14,9 @@ import { createPgDriver, migrate, servePglite } from './store/index.ts';
  * Boots one cluster node: the database (real PostgreSQL, or an embedded PGlite served to the
  * shard hosts over a loopback socket), migrations, the shard host processes, and the HTTP port.
  */
+/** The node itself, when it runs admin commands at start (they are audited under this name). */
+const NODE_PRINCIPAL = { id: 'node', roles: ['admin'] } as const;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -40,13 +43,14 @@ async function main(): Promise<void> {
     limits: { askTimeoutMs: config.askTimeoutMs, maxMessageBytes: config.maxMessageBytes },
   });
 
-  // Opening is idempotent: a market that exists (from the journal) answers MARKET_EXISTS.
+  // Opening a market is an admin command (audited); a market already in the journal answers
+  // MARKET_EXISTS, so restarts open nothing twice.
   for (const spec of demoMarkets) {
-    await hosts.deliver({
-      address: `market/${spec.symbol}`,
-      type: 'open',
-      payload: toBookConfig(spec),
-      id: `open-${spec.symbol}`,
+    await hosts.admin(NODE_PRINCIPAL, {
+      verb: 'send',
+      target: `market/${spec.symbol}`,
+      reason: 'demo market opened at start',
+      message: { type: 'open', payload: toBookConfig(spec) },
     });
   }
 

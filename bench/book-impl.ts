@@ -1,3 +1,5 @@
+import { createBook } from '../actors/market/book.ts';
+import { createReferenceBook } from '../actors/market/testing/reference-book.ts';
 import type { BookConfig, BookSnapshot, OrderBook } from '../actors/market/types.ts';
 
 export type CreateBook = (config: BookConfig, snapshot?: BookSnapshot) => OrderBook;
@@ -9,23 +11,15 @@ export interface BookImpl {
 }
 
 /**
- * Loads the book under test: `actors/market/book.ts` (`createBook`) by default. With
- * `BOOK_BENCH_IMPL=reference` the slow reference book (`createReferenceBook`) is used instead,
- * only to smoke-test the harness; its figures are not the book's. Paths are resolved at run time
- * so the bench type-checks while either file is still missing.
+ * The book under test: `actors/market/book.ts` by default. With `BOOK_BENCH_IMPL=reference` the
+ * slow reference book instead, only to smoke-test the harness; its figures are not the book's.
  */
-export async function loadBook(): Promise<BookImpl> {
-  const reference = process.env.BOOK_BENCH_IMPL === 'reference';
-  const path = reference ? '../actors/market/testing/reference-book.ts' : '../actors/market/book.ts';
-  const exportName = reference ? 'createReferenceBook' : 'createBook';
-  const url = new URL(path, import.meta.url).href;
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(url)) as Record<string, unknown>;
-  } catch (cause) {
-    throw new Error(`book bench: cannot load ${path}`, { cause });
+export function loadBook(): BookImpl {
+  if (process.env.BOOK_BENCH_IMPL === 'reference') {
+    return {
+      label: 'actors/market/testing/reference-book.ts (createReferenceBook)',
+      createBook: createReferenceBook,
+    };
   }
-  const createBook = mod[exportName];
-  if (typeof createBook !== 'function') throw new Error(`book bench: ${path} does not export ${exportName}`);
-  return { label: `${path.replace('../', '')} (${exportName})`, createBook: createBook as CreateBook };
+  return { label: 'actors/market/book.ts (createBook)', createBook };
 }

@@ -45,7 +45,7 @@ function order(i: number, levels: number): PlaceOrder {
 const orders = Number(process.argv[2]);
 const levels = Number(process.argv[3]);
 if (!(orders > 0 && levels > 1)) throw new Error('usage: book-memory.ts <orders> <levels>');
-const impl = await loadBook();
+const impl = loadBook();
 
 const ourBytes = ((): number => {
   const before = heapBytes();

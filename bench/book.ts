@@ -213,7 +213,7 @@ export async function run(): Promise<Record<string, unknown>> {
 export async function runBookBench(baseShape: WorkloadShape): Promise<Record<string, unknown>> {
   const shape: WorkloadShape = { ...baseShape, commands: envInt('BOOK_BENCH_COMMANDS', baseShape.commands) };
   const memoryOrders = envInt('BOOK_BENCH_MEMORY_ORDERS', MEMORY_ORDERS);
-  const impl = await loadBook();
+  const impl = loadBook();
   log(`${shape.name}: book under test: ${impl.label}`);
   if (process.env.BOOK_BENCH_IMPL === 'reference')
     log(`${shape.name}: REFERENCE BOOK: harness smoke test only`);

@@ -181,6 +181,33 @@ describe('node (npm start)', () => {
     expect(unknownVerb.status).toBe(404);
   });
 
+  it('node - only an admin can halt a market; a halted market refuses orders until resumed', async () => {
+    const market = 'market/ETH-USDT';
+    const halt = JSON.stringify({
+      reason: 'incident drill',
+      type: 'setStatus',
+      payload: { status: 'HALTED' },
+    });
+    const viaDev = await ask(node, { address: market, type: 'setStatus', payload: { status: 'HALTED' } });
+    expect(viaDev).toMatchObject({ status: 403, body: { error: { code: 'ADMIN_UNAUTHORISED' } } });
+    expect((await call(node, `/admin/actors/${market}/send`, { body: halt, token: SRE_TOKEN })).status).toBe(
+      403,
+    );
+    const halted = await call(node, `/admin/actors/${market}/send`, { body: halt, token: ADMIN_TOKEN });
+    expect(halted.body).toMatchObject({
+      reply: { ok: true, events: [{ type: 'StatusChanged', status: 'HALTED' }] },
+    });
+    const order = { orderId: 9, account: 3, side: 'BUY', orderType: 'LIMIT', price: 320_000, size: 100 };
+    expect((await ask(node, { address: market, type: 'place', payload: order })).body).toMatchObject({
+      reply: { ok: true, events: [{ type: 'Rejected', code: 'MARKET_HALTED' }] },
+    });
+    const resume = JSON.stringify({ reason: 'drill over', type: 'setStatus', payload: { status: 'OPEN' } });
+    await call(node, `/admin/actors/${market}/send`, { body: resume, token: ADMIN_TOKEN });
+    expect((await ask(node, { address: market, type: 'place', payload: order })).body).toMatchObject({
+      reply: { ok: true, events: [{ type: 'Accepted', orderId: 9 }] },
+    });
+  });
+
   it('node - a crashing handler is restarted and shows in the tree and in /metrics', async () => {
     const crash = await ask(node, { address: 'bank/e2e', type: 'crash', payload: {} });
     expect(crash.body).toMatchObject({ error: { code: 'HANDLER_FAILED' } });

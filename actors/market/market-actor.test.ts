@@ -130,8 +130,23 @@ describe('MarketActor', () => {
         MalformedMessageError,
       );
     }
+    // Opening and halting are admin commands: the public boundary refuses them outright.
+    await expect(system.deliver({ address, type: 'open', payload: config })).rejects.toMatchObject({
+      code: 'ADMIN_UNAUTHORISED',
+    });
     await expect(
-      system.deliver({ address, type: 'open', payload: { ...config, symbol: 'btc/usdt' } }),
+      system.deliver({ address, type: 'setStatus', payload: { status: 'HALTED' } }),
+    ).rejects.toMatchObject({
+      code: 'ADMIN_UNAUTHORISED',
+    });
+    const admin = { id: 'ops', roles: ['admin'] };
+    await expect(
+      system.admin(admin, {
+        verb: 'send',
+        target: address,
+        reason: 'bad symbol',
+        message: { type: 'open', payload: { ...config, symbol: 'btc/usdt' } },
+      }),
     ).rejects.toBeInstanceOf(MalformedMessageError);
     expect(await journal.highestSeq(address)).toBe(1);
     expect(bookOf(system).seq).toBe(0);

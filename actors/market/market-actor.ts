@@ -130,6 +130,8 @@ export function marketBehavior(
   return defineActor<MarketState, MarketProtocol, MarketEvent>({
     kind: 'market',
     appliesInHandler: true,
+    // Opening a market and changing its status are for admins (audited), never from `deliver`.
+    adminMessages: ['open', 'setStatus'],
     snapshotEvery: options.snapshotEvery ?? 10_000,
     initialState: () => ({ book: null, config: null }),
     schemas: {

@@ -16,6 +16,8 @@ export const AdminVerb = {
   inspect: 'inspect',
   /** Refuse new work with ACTOR_FROZEN until resumed. */
   freeze: 'freeze',
+  /** Send one of the actor's own messages as an admin (halt a market, open one). */
+  send: 'send',
 } as const;
 export type AdminVerb = (typeof AdminVerb)[keyof typeof AdminVerb];
 
@@ -34,6 +36,8 @@ export interface AdminCommand {
   readonly target: string;
   /** Why, in the operator's words; kept in the audit log. */
   readonly reason: string;
+  /** For `send`: the message, validated against the actor's protocol. */
+  readonly message?: { readonly type: string; readonly payload: unknown };
 }
 
 export type Authorizer = (principal: Principal, verb: AdminVerb, target: string) => boolean;
@@ -42,7 +46,8 @@ const SRE_VERBS: ReadonlySet<AdminVerb> = new Set(['inspect', 'pause', 'resume',
 
 /**
  * Default policy: `admin` may do everything; `sre` may look and nurse (inspect, pause, resume,
- * restart, snapshot) but not freeze, which stops a user's business; nobody else may do anything.
+ * restart, snapshot) but not freeze or send, which change a user's or a market's business;
+ * nobody else may do anything.
  */
 export const roleAuthorizer: Authorizer = (principal, verb) =>
   principal.roles.includes('admin') || (principal.roles.includes('sre') && SRE_VERBS.has(verb));

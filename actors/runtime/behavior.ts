@@ -68,6 +68,12 @@ export interface Behavior<S, P extends Protocol, E> {
    * message runs; if it fails, the actor is restarted from the journal, which drops the change.
    */
   readonly appliesInHandler?: boolean;
+  /**
+   * Message types only the admin path may send (`ActorSystem.admin` verb `send`: authorised and
+   * audited). `deliver`, the boundary for everything else from outside, refuses them with
+   * ADMIN_UNAUTHORISED. Typed senders in the same process are trusted code and may send them.
+   */
+  readonly adminMessages?: readonly (keyof P & string)[];
   /** Take a snapshot after this many events (journaled actors). Default 1,000. */
   readonly snapshotEvery?: number;
   /** State <-> snapshot data, when the state is not plain JSON (Maps, class instances). */

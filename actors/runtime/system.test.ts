@@ -463,6 +463,43 @@ describe('admin verbs', () => {
     ).rejects.toMatchObject({ code: 'UNKNOWN_ADMIN_VERB' });
   });
 
+  it('admin - send delivers an admin-only message, validated and audited; deliver refuses it', async () => {
+    type SwitchProtocol = {
+      set: { payload: { on: boolean }; reply: boolean };
+      get: { payload: object; reply: boolean };
+    };
+    const lever = defineActor<boolean, SwitchProtocol, boolean>({
+      kind: 'lever',
+      adminMessages: ['set'],
+      initialState: () => false,
+      schemas: { set: z.object({ on: z.boolean() }).strict(), get: z.object({}) },
+      handlers: { set: (_s, { on }) => persist([on], on), get: (s) => reply(s) },
+      apply: (_s, on) => on,
+    });
+    const audit = new MemoryAuditLog();
+    const system = new ActorSystem({ journal: new MemoryJournal(), audit });
+    systems.push(system);
+    system.register(lever);
+    await expect(
+      system.deliver({ address: 'lever/a', type: 'set', payload: { on: true } }),
+    ).rejects.toBeInstanceOf(AdminUnauthorisedError);
+    const set = (principal: typeof admin, payload: unknown) =>
+      system.admin(principal, {
+        verb: 'send',
+        target: 'lever/a',
+        reason: 'flip it',
+        message: { type: 'set', payload },
+      });
+    await expect(set(sre, { on: true })).rejects.toBeInstanceOf(AdminUnauthorisedError);
+    await expect(set(admin, { on: 'yes' })).rejects.toBeInstanceOf(MalformedMessageError);
+    expect(await set(admin, { on: true })).toEqual({ verb: 'send', target: 'lever/a', reply: true });
+    expect(await system.deliver({ address: 'lever/a', type: 'get', payload: {} })).toBe(true);
+    expect((await audit.list()).map((r) => [r.principal, r.outcome, r.detail])).toEqual([
+      ['ops-ann', 'accepted', { message: 'set' }],
+      ['sre-sam', 'denied', undefined],
+    ]);
+  });
+
   it('admin - restart rebuilds from the journal; snapshot writes one now', async () => {
     const journal = new MemoryJournal();
     const { system, bank } = bankSystem({ journal });

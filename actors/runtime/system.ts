@@ -1,4 +1,4 @@
-import type { AuditLog, Journal } from '../store/index.ts';
+import type { AuditLog, AuditRecord, Journal } from '../store/index.ts';
 import { GroupCommitJournal, MemoryAuditLog } from '../store/index.ts';
 import type { ActorJournal, ActorLimits } from './actor.ts';
 import { Actor } from './actor.ts';
@@ -80,6 +80,7 @@ export interface ActorRef<P extends Protocol> {
 export type AdminResult =
   | { readonly verb: 'inspect'; readonly target: string; readonly detail: ActorDetail }
   | { readonly verb: 'snapshot'; readonly target: string; readonly seq: number }
+  | { readonly verb: 'send'; readonly target: string; readonly reply: unknown }
   | {
       readonly verb: 'pause' | 'resume' | 'restart' | 'freeze';
       readonly target: string;
@@ -200,6 +201,8 @@ export class ActorSystem {
       const kind = this.kindOf(parseAddress(address).kind);
       let parsed: unknown;
       try {
+        if (kind.behavior.adminMessages?.includes(type))
+          throw new AdminUnauthorisedError('(deliver)', type, address);
         parsed = parsePayload(kind.behavior, address, type, payload);
       } catch (error) {
         // Refused before any actor is activated: a flood of bad input loads nothing.
@@ -223,21 +226,22 @@ export class ActorSystem {
     const verb: unknown = command.verb;
     if (!isAdminVerb(verb)) throw new UnknownAdminVerbError(String(verb));
     const target = command.target;
-    this.kindOf(parseAddress(target).kind);
+    const kind = this.kindOf(parseAddress(target).kind);
     const allowed = this.authorize(principal, verb, target);
-    const outcome = allowed ? 'accepted' : 'denied';
-    await this.audit.append({
-      at: new Date(this.clock.now()),
-      principal: principal.id,
-      verb,
-      target,
-      reason: command.reason,
-      outcome,
-    });
-    if (this.inspector.active) {
-      this.inspector.emit({ type: 'admin.command', principal: principal.id, verb, target, outcome });
+    const record = { principal: principal.id, verb, target, reason: command.reason };
+    if (!allowed) {
+      await this.recordAdmin({ ...record, outcome: 'denied' });
+      throw new AdminUnauthorisedError(principal.id, verb, target);
     }
-    if (!allowed) throw new AdminUnauthorisedError(principal.id, verb, target);
+    // A malformed `send` is refused before it is recorded: nothing was done.
+    const type = String(command.message?.type);
+    const payload =
+      verb === 'send' ? parsePayload(kind.behavior, target, type, command.message?.payload) : undefined;
+    await this.recordAdmin({
+      ...record,
+      outcome: 'accepted',
+      ...(verb === 'send' ? { detail: { message: type } } : {}),
+    });
     const actor = this.actorFor(target);
     switch (verb) {
       case 'inspect':
@@ -256,6 +260,17 @@ export class ActorSystem {
       case 'resume':
         this.flags.delete(target);
         return { verb, target, status: await actor.runSystem(() => (actor.resume(), actor.status)) };
+      case 'send':
+        return { verb, target, reply: await actor.ask(type, payload) };
+    }
+  }
+
+  /** Writes an admin command to the audit log (before it runs) and to the inspection stream. */
+  private async recordAdmin(record: Omit<AuditRecord, 'at'>): Promise<void> {
+    await this.audit.append({ at: new Date(this.clock.now()), ...record });
+    if (this.inspector.active) {
+      const { principal, verb, target, outcome } = record;
+      this.inspector.emit({ type: 'admin.command', principal, verb, target, outcome });
     }
   }
 
