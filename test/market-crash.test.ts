@@ -1,11 +1,9 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBook } from '../actors/market/index.ts';
 import type { BookCommand, BookConfig, CommandReply } from '../actors/market/index.ts';
-import { ActorError, ShardHosts } from '../actors/runtime/index.ts';
-import type { SqlDriver } from '../actors/store/index.ts';
-import { createPgDriver, migrate } from '../actors/store/index.ts';
 import type { Backend } from './backends.ts';
+import type { TestCluster } from './cluster.ts';
+import { deliverUntilAcknowledged, startCluster } from './cluster.ts';
 import { embedded } from './backends.ts';
 
 /**
@@ -48,41 +46,31 @@ function stream(): BookCommand[] {
 
 describe('market crash', () => {
   let backend: Backend;
-  let driver: SqlDriver;
-  let hosts: ShardHosts;
+  let cluster: TestCluster;
 
   beforeAll(async () => {
     backend = await embedded();
-    driver = await createPgDriver({ url: backend.url });
-    await migrate(driver);
-    hosts = await ShardHosts.start({
-      node: 'market-crash',
-      shards: 2,
-      kindsModule: resolve('actors/kinds.ts'),
-      databaseUrl: backend.url,
-      limits: { askTimeoutMs: 2_000 },
-    });
+    cluster = await startCluster(backend, 'market-crash', 'actors/kinds.ts');
   });
 
   afterAll(async () => {
-    await hosts?.stop();
-    await driver?.close();
+    await cluster?.stop();
     await backend?.close();
   });
 
-  async function deliver(type: string, payload: unknown, id: string): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await hosts.deliver({ address, type, payload, id });
-      } catch (error) {
-        if (!(error instanceof ActorError) || !error.retryable || attempt > 200) throw error;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-  }
+  const deliver = (type: string, payload: unknown, id: string) =>
+    deliverUntilAcknowledged(cluster.hosts, { address, type, payload, id });
 
   it('market - SIGKILL of its host mid-stream: the recovered book equals one that saw each command once', async () => {
-    expect(await deliver('open', config, 'open')).toEqual({ ok: true });
+    const { hosts } = cluster;
+    const admin = { id: 'test', roles: ['admin'] };
+    const open = {
+      verb: 'send',
+      target: address,
+      reason: 'test market',
+      message: { type: 'open', payload: config },
+    } as const;
+    expect(await hosts.admin(admin, open)).toEqual({ verb: 'send', target: address, reply: { ok: true } });
     const local = createBook(config);
     const pid = (await hosts.pids())[hosts.shardOf(address)]!;
     const commands = stream();

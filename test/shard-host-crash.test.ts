@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActorError, ShardHosts } from '../actors/runtime/index.ts';
-import type { SqlDriver } from '../actors/store/index.ts';
-import { createPgDriver, migrate } from '../actors/store/index.ts';
 import type { Backend } from './backends.ts';
+import type { TestCluster } from './cluster.ts';
+import { deliverUntilAcknowledged, startCluster } from './cluster.ts';
 import { embedded, postgres } from './backends.ts';
 import { requirePostgres } from './services.ts';
 
@@ -23,31 +21,17 @@ describe.each([
   { name: 'PostgreSQL', open: postgres, enabled: withPostgres },
 ])('shard host crash on $name', ({ open, enabled }) => {
   let backend: Backend;
-  let driver: SqlDriver;
-  let hosts: ShardHosts;
+  let cluster: TestCluster;
   let retries = 0;
 
   beforeAll(async () => {
     if (!enabled) return;
     backend = await open();
-    driver = await createPgDriver({
-      url: backend.url,
-      ...(backend.schema ? { schema: backend.schema } : {}),
-    });
-    await migrate(driver);
-    hosts = await ShardHosts.start({
-      node: 'crash-node',
-      shards: 2,
-      kindsModule: resolve('actors/example/index.ts'),
-      databaseUrl: backend.url,
-      ...(backend.schema ? { databaseSchema: backend.schema } : {}),
-      limits: { askTimeoutMs: 2_000 },
-    });
+    cluster = await startCluster(backend, 'crash-node', 'actors/example/index.ts');
   });
 
   afterAll(async () => {
-    await hosts?.stop();
-    await driver?.close();
+    await cluster?.stop();
     await backend?.close();
   });
 
@@ -58,20 +42,13 @@ describe.each([
       payload: { amount: i + 1 },
       id: `dep-${i}`,
     };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return (await hosts.deliver(envelope)) as { balance: number };
-      } catch (error) {
-        if (!(error instanceof ActorError) || !error.retryable || attempt > 200) throw error;
-        retries++;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
+    return (await deliverUntilAcknowledged(cluster.hosts, envelope, () => retries++)) as { balance: number };
   }
 
   it.skipIf(!enabled)(
     'shard host - SIGKILL mid-stream: respawned, every acknowledged event recovered, none applied twice',
     async () => {
+      const { hosts, driver } = cluster;
       const victim = hosts.shardOf('bank/acct-0');
       const pidsBefore = await hosts.pids();
       const acknowledged: number[] = [];

@@ -315,14 +315,7 @@ export class Actor implements Supervised {
     }
     const { events, reply } = decision;
     if (events.length === 0 || !this.journaled) {
-      try {
-        if (!this.appliesInHandler)
-          for (const event of events) this.state = this.behavior.apply(this.state, event);
-      } catch (error) {
-        return this.fail(item, error);
-      }
-      this.seq += events.length;
-      this.finish(item, reply, events.length, started);
+      if (this.applyDecided(item, events)) this.finish(item, reply, events.length, started);
       return;
     }
     const write: AppendWrite = {
@@ -343,15 +336,9 @@ export class Actor implements Supervised {
     reply: unknown,
     started: number,
   ): void | Promise<void> {
-    try {
-      if (!this.appliesInHandler)
-        for (const event of events) this.state = this.behavior.apply(this.state, event);
-    } catch (error) {
-      // The events are durable but apply threw: a bug. Recovery will meet the same events; the
-      // supervisor's intensity limit keeps that from looping forever.
-      return this.fail(item, error);
-    }
-    this.seq += events.length;
+    // If apply throws on durable events (a bug), recovery meets the same events; the supervisor's
+    // intensity limit keeps that from looping forever.
+    if (!this.applyDecided(item, events)) return;
     this.sinceSnapshot += events.length;
     this.finish(item, reply, events.length, started);
     if (this.sinceSnapshot >= this.snapshotEvery) {
@@ -360,6 +347,19 @@ export class Actor implements Supervised {
         this.lastError = { message: `snapshot failed: ${describe(error)}`, at: this.deps.clock.now() };
       });
     }
+  }
+
+  /** Applies a decision's events (unless its handler already did) and advances seq; false if apply threw. */
+  private applyDecided(item: UserItem, events: readonly unknown[]): boolean {
+    try {
+      if (!this.appliesInHandler)
+        for (const event of events) this.state = this.behavior.apply(this.state, event);
+    } catch (error) {
+      this.fail(item, error);
+      return false;
+    }
+    this.seq += events.length;
+    return true;
   }
 
   private finish(item: UserItem, reply: unknown, events: number, started: number): void {
