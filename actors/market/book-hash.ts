@@ -57,8 +57,19 @@ export function snapshotHash(snapshot: BookSnapshot): string {
 }
 
 const SNAPSHOT_KEYS = ['config', 'lastPrice', 'orders', 'seq', 'status', 'stops'] as const;
-const ORDER_KEYS = ['account', 'orderId', 'price', 'side', 'size', 'stp', 'stpGroup'] as const;
+const ORDER_KEYS = [
+  'acceptedSeq',
+  'account',
+  'orderId',
+  'postOnly',
+  'price',
+  'side',
+  'size',
+  'stp',
+  'stpGroup',
+] as const;
 const STOP_KEYS = [
+  'acceptedSeq',
   'account',
   'orderId',
   'orderType',
@@ -83,11 +94,13 @@ function hasExactly(value: Record<string, unknown>, keys: readonly string[]): bo
   return true;
 }
 
-/** Whether every member is a finite number or a string (what the templates write). */
+/** Whether every member is a finite number, a string or a boolean (what the templates write). */
 function plain(value: Record<string, unknown>, keys: readonly string[]): boolean {
   for (const key of keys) {
     const member = value[key];
-    if (typeof member === 'number' ? !Number.isFinite(member) : typeof member !== 'string') return false;
+    if (typeof member === 'number') {
+      if (!Number.isFinite(member)) return false;
+    } else if (typeof member !== 'string' && typeof member !== 'boolean') return false;
   }
   return true;
 }
@@ -120,14 +133,16 @@ function writeArray<T>(
 
 function restingJson(o: RestingOrder): string {
   return (
-    `{"account":${o.account},"orderId":${o.orderId},"price":${o.price},"side":${JSON.stringify(o.side)},` +
+    `{"acceptedSeq":${o.acceptedSeq},"account":${o.account},"orderId":${o.orderId},` +
+    `"postOnly":${o.postOnly},"price":${o.price},"side":${JSON.stringify(o.side)},` +
     `"size":${o.size},"stp":${JSON.stringify(o.stp)},"stpGroup":${o.stpGroup}}`
   );
 }
 
 function stopJson(s: WaitingStop): string {
   return (
-    `{"account":${s.account},"orderId":${s.orderId},"orderType":${JSON.stringify(s.orderType)},` +
+    `{"acceptedSeq":${s.acceptedSeq},"account":${s.account},"orderId":${s.orderId},` +
+    `"orderType":${JSON.stringify(s.orderType)},` +
     `"price":${s.price},"side":${JSON.stringify(s.side)},"size":${s.size},"stopPrice":${s.stopPrice},` +
     `"stp":${JSON.stringify(s.stp)},"stpGroup":${s.stpGroup}}`
   );

@@ -31,8 +31,11 @@ export class BookOrder {
   next: BookOrder | null = null;
   /** The level the order rests in; null for stops and for an order being matched. */
   level: PriceLevel | null = null;
-  /** Placement order across the book (cancelAll's order); kept by amends and triggers. */
-  placed = 0;
+  /**
+   * Seq of the order's `Accepted` event: placement order across the book (cancelAll's order,
+   * stop trigger ties); kept by amends and triggers.
+   */
+  acceptedSeq = 0;
 
   constructor(
     readonly id: number,

@@ -33,8 +33,10 @@ function compare(
   count: number,
   createFast: BookFactory = createBook,
   createReference: BookFactory = createReferenceBook,
+  mapPrice?: (price: number) => number,
 ): void {
-  const commands = randomCommands(seed, count);
+  const commands =
+    mapPrice === undefined ? randomCommands(seed, count) : withPrices(randomCommands(seed, count), mapPrice);
   const fast = createFast(config);
   const reference = createReference(config);
   const where = (i: number): string => `seed ${seed}, config ${config.symbol}, command #${i}`;
@@ -60,11 +62,38 @@ function compare(
   expect(fast.seq).toBe(reference.seq);
 }
 
+/** The stream with every price and stop price mapped (any valid price stays a valid price). */
+function withPrices(commands: readonly BookCommand[], map: (price: number) => number): BookCommand[] {
+  const valid = (p: unknown): p is number => typeof p === 'number' && Number.isSafeInteger(p) && p > 0;
+  return commands.map((c) => {
+    if (c.type !== 'place' && c.type !== 'amend') return c;
+    const out: Record<string, unknown> = { ...c };
+    if (valid(c.price)) out.price = map(c.price);
+    if (c.type === 'place' && valid(c.stopPrice)) out.stopPrice = map(c.stopPrice);
+    return out as unknown as BookCommand;
+  });
+}
+
+/**
+ * Monotonic maps of the streams' prices (85..115) that spread the levels over the fast book's
+ * price chunks (4,096 ticks): across chunk boundaries, and far apart (a chunk per level).
+ */
+const WIDE_PRICES: [name: string, map: (price: number) => number][] = [
+  ['across chunk boundaries', (p) => 4_096 * 3 + (p - 100) * 677],
+  ['one chunk each, far apart', (p) => 2 ** Math.floor(p / 3) + p],
+  ['near the top of a chunk', (p) => 4_096 * 1_000 - 16 + p - 100],
+];
+
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1_000 + i * 7_919);
 
 describe('book differential: fast vs reference', () => {
   it.each(SEEDS)('book - seed %i: 2,000 commands, same events and state hashes', (seed) => {
     compare(seed, RANDOM_CONFIGS[seed % RANDOM_CONFIGS.length]!, 2_000);
+  });
+
+  it.each(WIDE_PRICES)('book - prices spread %s: same events and state hashes', (_name, map) => {
+    for (const seed of SEEDS.slice(0, 5))
+      compare(seed, RANDOM_CONFIGS[0]!, 3_000, createBook, createReferenceBook, map);
   });
 
   it('book - one long stream of 50,000 commands, same events and state hashes', () => {

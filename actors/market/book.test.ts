@@ -17,6 +17,7 @@ import type {
   OrderBook,
   OrderType,
   PlaceOrder,
+  RestingOrder,
   RejectCode,
   Rejected,
   Side,
@@ -139,7 +140,17 @@ describe('book - LIMIT', () => {
     ]);
     expect(book.depth(5)).toEqual({ bids: [[100, 5, 1]], asks: [] });
     expect(book.orders('BUY')).toEqual([
-      { orderId: 1, account: 10, stpGroup: 10, side: 'BUY', price: 100, size: 5, stp: 'NONE' },
+      {
+        orderId: 1,
+        account: 10,
+        stpGroup: 10,
+        side: 'BUY',
+        price: 100,
+        size: 5,
+        stp: 'NONE',
+        postOnly: false,
+        acceptedSeq: 1,
+      },
     ]);
     expect(book.bestBid()).toBe(100);
     expect(book.bestAsk()).toBeNull();
@@ -328,7 +339,17 @@ describe('book - self-trade prevention', () => {
       fill([2, 6], [3, 5, 'BUY'], 100, 2, 0, 1),
     ]);
     expect(book.orders('BUY')).toEqual([
-      { orderId: 3, account: 5, stpGroup: 5, side: 'BUY', price: 100, size: 1, stp: 'CANCEL_RESTING' },
+      {
+        orderId: 3,
+        account: 5,
+        stpGroup: 5,
+        side: 'BUY',
+        price: 100,
+        size: 1,
+        stp: 'CANCEL_RESTING',
+        postOnly: false,
+        acceptedSeq: 3,
+      },
     ]);
   });
 
@@ -435,6 +456,7 @@ describe('book - stop orders', () => {
         price: 102,
         size: 1,
         stp: 'NONE',
+        acceptedSeq: 6,
       },
     ]);
     expect(book.depth(5).bids).toEqual([]);
@@ -799,7 +821,7 @@ describe('book - validation', () => {
   });
 });
 
-/** A small deterministic command stream over a narrow price range (no cancelAll, no post-only). */
+/** A small deterministic command stream over a narrow price range (post-only LIMITs and cancelAll included). */
 function* commandStream(seed: number, count: number, firstId: number): Generator<BookCommand> {
   let state = seed;
   const next = (n: number): number => {
@@ -825,9 +847,12 @@ function* commandStream(seed: number, count: number, firstId: number): Generator
       const price = orderType !== 'MARKET' && orderType !== 'STOP_MARKET' ? 95 + next(11) : undefined;
       const size = 1 + next(8);
       const stopPrice = orderType === 'STOP_LIMIT' || orderType === 'STOP_MARKET' ? 95 + next(11) : undefined;
-      yield place(id++, account, side, orderType, { stp, price, size, stopPrice });
-    } else if (r < 70) {
+      const postOnly = orderType === 'LIMIT' && next(4) === 0 ? true : undefined;
+      yield place(id++, account, side, orderType, { stp, price, size, stopPrice, postOnly });
+    } else if (r < 69) {
       yield { type: 'cancel', orderId: firstId + next(Math.max(1, id - firstId)), account };
+    } else if (r < 70) {
+      yield { type: 'cancelAll', account };
     } else {
       yield {
         type: 'amend',
@@ -865,13 +890,30 @@ describe('book - snapshots and state hash', () => {
     const restored = createBook(CONFIG, snapshot);
     expect(restored.stateHash()).toBe(original.stateHash());
     expect(restored.snapshot()).toEqual(original.snapshot());
+    // Post-only flags survive: a crossing amend of each post-only order is refused by both.
+    const postOnly = (snapshot.orders as RestingOrder[]).filter((o) => o.postOnly);
+    expect(postOnly.length).toBeGreaterThan(0);
+    let postOnlyRejects = 0;
+    for (const o of postOnly) {
+      const opposite = o.side === 'BUY' ? original.bestAsk() : original.bestBid();
+      if (opposite === null) continue;
+      const command: BookCommand = { type: 'amend', orderId: o.orderId, account: o.account, price: opposite };
+      const events = original.process(command);
+      expect(events).toEqual([expect.objectContaining({ type: 'Rejected', code: 'POST_ONLY_WOULD_TAKE' })]);
+      expect(restored.process(command)).toEqual(events);
+      postOnlyRejects++;
+    }
+    expect(postOnlyRejects).toBeGreaterThan(0);
     let trades = 0;
+    let cancelAlls = 0;
     for (const command of commandStream(7, 600, 1000)) {
       const events = original.process(command);
       trades += events.filter((e) => e.type === 'Fill').length;
+      if (command.type === 'cancelAll' && events.length > 1) cancelAlls++;
       expect(restored.process(command)).toEqual(events);
     }
     expect(trades).toBeGreaterThan(50);
+    expect(cancelAlls).toBeGreaterThan(0);
     expect(restored.stateHash()).toBe(original.stateHash());
     expect(restored.depth(100)).toEqual(original.depth(100));
   });
@@ -893,7 +935,7 @@ describe('book - snapshots and state hash', () => {
     const book = createBook({ ...CONFIG, referencePrice: 100 });
     for (const command of commandStream(5, 300, 1)) book.process(command);
     const snapshot = book.snapshot();
-    expect(snapshot.orders.length).toBeGreaterThan(5);
+    expect(snapshot.orders.length).toBeGreaterThan(2);
     expect(snapshot.stops.length).toBeGreaterThan(0);
     const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
     expect(book.stateHash()).toBe(sha(canonicalJson(snapshot)));

@@ -1,7 +1,7 @@
 /**
  * The fast matching engine book, after exchange-core's `OrderBookDirectImpl`: integer ticks
- * and lots, one price ladder per side (sorted level array + price map, best level cached at the
- * array's end), an intrusive FIFO chain per level, an id index for O(1) cancel and amend, and
+ * and lots, one price ladder per side (levels directly indexed by price in chunks of ticks, with a
+ * bitset of live levels for the next best price; best level cached), an intrusive FIFO chain per level, an id index for O(1) cancel and amend, and
  * stops waiting outside the ladders in trigger order. Pure and deterministic: commands in,
  * events out (`types.ts` is the contract, including every ordering rule); no I/O, clock or
  * randomness.
@@ -56,8 +56,6 @@ export class DirectBook implements OrderBook {
   private readonly stopBook = new StopBook();
   /** Every live order (resting or waiting stop) by id. */
   private readonly index = new IntMap<BookOrder>(1024);
-  /** Source of `BookOrder.placed`. */
-  private placements = 0;
   private seqNo = 0;
   /** Last trade price; 0 before the first trade. */
   private last = 0;
@@ -178,12 +176,13 @@ export class DirectBook implements OrderBook {
           return this.reject(id, cmd.account, RejectCode.POST_ONLY_WOULD_TAKE);
         }
         this.accepted(cmd, price, size);
+        const acceptedSeq = this.seqNo;
         this.setTaker(id, cmd.account, group, side, stp, size, -1);
         if (this.crosses(isBuy, price)) this.match(price);
         if (!this.tCancelled && this.tRest > 0) {
           const kind = postOnly ? OrderKind.LIMIT_POST_ONLY : OrderKind.LIMIT;
           const order = new BookOrder(id, cmd.account, group, side, stp, kind, price, this.tRest, 0);
-          order.placed = ++this.placements;
+          order.acceptedSeq = acceptedSeq;
           this.index.set(id, order);
           (isBuy ? this.bids : this.asks).add(order);
         }
@@ -232,7 +231,7 @@ export class DirectBook implements OrderBook {
           size,
           stopPrice,
         );
-        stop.placed = ++this.placements;
+        stop.acceptedSeq = this.seqNo;
         this.index.set(id, stop);
         this.stopBook.add(stop);
       }
@@ -502,12 +501,11 @@ export class DirectBook implements OrderBook {
     size: number,
     budget: number,
   ): boolean {
-    const levels = (isBuy ? this.asks : this.bids).levels;
+    const ladder = isBuy ? this.asks : this.bids;
     const stpOn = stp !== StpMode.NONE;
     let rest = size;
     let notional = 0;
-    for (let i = levels.length - 1; i >= 0; i--) {
-      const level = levels[i]!;
+    for (let level = ladder.best(); level !== undefined; level = ladder.worse(level)) {
       const price = level.price;
       if (isBuy ? price > limit : price < limit) break;
       for (let maker = level.head; maker !== null; maker = maker.next) {
@@ -643,9 +641,9 @@ export class DirectBook implements OrderBook {
 
   orders(side: Side): RestingOrder[] {
     const out: RestingOrder[] = [];
-    const levels = (side === 'BUY' ? this.bids : this.asks).levels;
-    for (let i = levels.length - 1; i >= 0; i--) {
-      for (let o = levels[i]!.head; o !== null; o = o.next) {
+    const ladder = side === 'BUY' ? this.bids : this.asks;
+    for (let level = ladder.best(); level !== undefined; level = ladder.worse(level)) {
+      for (let o = level.head; o !== null; o = o.next) {
         out.push({
           orderId: o.id,
           account: o.account,
@@ -654,6 +652,8 @@ export class DirectBook implements OrderBook {
           price: o.price,
           size: o.size,
           stp: o.stp,
+          postOnly: o.kind === OrderKind.LIMIT_POST_ONLY,
+          acceptedSeq: o.acceptedSeq,
         });
       }
     }
@@ -673,6 +673,7 @@ export class DirectBook implements OrderBook {
         price: s.price,
         size: s.size,
         stp: s.stp,
+        acceptedSeq: s.acceptedSeq,
       });
     }
     return out;
@@ -694,10 +695,10 @@ export class DirectBook implements OrderBook {
   }
 
   /**
-   * Loads a snapshot into this (fresh) book. Orders keep their priority (the snapshot lists them
-   * in it). A snapshot records neither placement order (read only by `cancelAll`) nor post-only
-   * flags (read only by a crossing amend): the restored book takes the snapshot's order, resting
-   * orders as listed then stops, as placement order, and its resting orders as not post-only.
+   * Loads a snapshot into this (fresh) book, exactly: orders keep their priority (the snapshot
+   * lists them in it), their post-only flag and their `acceptedSeq` (placement order, read by
+   * cancelAll and by stop trigger ties), so the restored book emits the same events and hashes
+   * as the book the snapshot was taken from.
    */
   restore(snapshot: BookSnapshot): void {
     if (this.seqNo !== 0 || this.index.size !== 0) throw new Error('book: restore into a used book');
@@ -711,16 +712,18 @@ export class DirectBook implements OrderBook {
         o.stpGroup,
         o.side,
         o.stp,
-        OrderKind.LIMIT,
+        o.postOnly === true ? OrderKind.LIMIT_POST_ONLY : OrderKind.LIMIT,
         o.price,
         o.size,
         0,
       );
+      order.acceptedSeq = o.acceptedSeq;
       (o.side === 'BUY' ? this.bids : this.asks).add(order);
-      order.placed = ++this.placements;
       this.index.set(order.id, order);
     }
-    for (const s of snapshot.stops) {
+    // The stop book takes stops in placement order (its trigger ties follow insertion).
+    const stops = [...snapshot.stops].sort((a, b) => a.acceptedSeq - b.acceptedSeq);
+    for (const s of stops) {
       const kind = s.orderType === OrderType.STOP_LIMIT ? OrderKind.STOP_LIMIT : OrderKind.STOP_MARKET;
       const stop = new BookOrder(
         s.orderId,
@@ -733,31 +736,28 @@ export class DirectBook implements OrderBook {
         s.size,
         s.stopPrice,
       );
+      stop.acceptedSeq = s.acceptedSeq;
       this.stopBook.add(stop);
-      stop.placed = ++this.placements;
       this.index.set(stop.id, stop);
     }
   }
 
   private static levelsOf(ladder: PriceLadder, count: number): Level[] {
     const out: Level[] = [];
-    const levels = ladder.levels;
-    for (let i = levels.length - 1; i >= 0 && out.length < count; i--) {
-      const level = levels[i]!;
-      if (level.count > 0) out.push([level.price, level.size, level.count]);
+    for (let level = ladder.best(); level !== undefined && out.length < count; level = ladder.worse(level)) {
+      out.push([level.price, level.size, level.count]);
     }
     return out;
   }
 }
 
 function byPlacement(a: BookOrder, b: BookOrder): number {
-  return a.placed - b.placed;
+  return a.acceptedSeq - b.acceptedSeq;
 }
 
 /**
  * Creates the fast book, empty and OPEN, or rebuilt from a snapshot: same `stateHash()` and the
- * same future events as the book it was taken from, except for what a snapshot cannot carry
- * (see `DirectBook.restore`: cancelAll's order across an account's orders, post-only flags).
+ * same future events as the book it was taken from (see `DirectBook.restore`).
  * `config` is used as given; `snapshot.config` is not read.
  */
 export function createBook(config: BookConfig, snapshot?: BookSnapshot): OrderBook {

@@ -1,14 +1,26 @@
 /**
- * One side of the fast book: price levels kept in a sorted array (worst price first, best
- * last, so the best level is read, removed and re-added at the array's end in O(1)) plus a
- * hash map (`IntMap`) from price to level for O(1) placement. Empty levels may linger inside
- * the array (see `PriceLadder.levels`); readers skip levels with no orders. Each level chains
- * its orders in time order through the orders' own `prev`/`next` links and keeps its total
- * open lots and order count, so depth queries never walk orders.
+ * One side of the fast book: price levels directly indexed by price, in chunks of
+ * `CHUNK_TICKS` consecutive ticks. A chunk holds a slot per tick (the level at that price, or
+ * null) and a bitset of its non-empty levels; the chunks themselves sit in a short array sorted
+ * worst to best (bids ascending, asks descending), found by key through an `IntMap`. So placing
+ * an order at a price is a chunk lookup and an array index (no search, no shifting of levels),
+ * and the next best level after the best empties is found by scanning the bitset a word (32
+ * ticks) at a time, then the next chunk. Prices may be any positive safe integers: a far price
+ * only costs one more chunk. The best level is cached. Each level chains its orders in time
+ * order through the orders' own `prev`/`next` links and keeps its total open lots and order
+ * count, so depth queries never walk orders. Emptied levels stay in their slot to be reused by
+ * the next order at their price; a chunk with no live level is dropped once empty chunks
+ * outnumber live ones (memory stays bounded, and the top of the book churning across a chunk
+ * boundary does not reallocate chunks).
  */
 
 import type { BookOrder } from './book-order.ts';
 import { IntMap } from './int-map.ts';
+
+const CHUNK_BITS = 12;
+/** Ticks per chunk. */
+const CHUNK_TICKS = 1 << CHUNK_BITS;
+const CHUNK_WORDS = CHUNK_TICKS >>> 5;
 
 export class PriceLevel {
   /** Total open lots of the level's orders. */
@@ -17,7 +29,12 @@ export class PriceLevel {
   head: BookOrder | null = null;
   tail: BookOrder | null = null;
 
-  constructor(readonly price: number) {}
+  constructor(
+    readonly price: number,
+    /** The chunk holding this level and its slot there. */
+    readonly chunk: Chunk,
+    readonly slot: number,
+  ) {}
 
   /** Appends at the back of the time queue. */
   append(order: BookOrder): void {
@@ -46,36 +63,138 @@ export class PriceLevel {
   }
 }
 
+/** `CHUNK_TICKS` consecutive prices from `base`. */
+export class Chunk {
+  readonly slots: (PriceLevel | null)[] = new Array<PriceLevel | null>(CHUNK_TICKS).fill(null);
+  /** Bit `slot` set when the level in that slot has orders. */
+  readonly bits = new Int32Array(CHUNK_WORDS);
+  /** Levels with orders. */
+  live = 0;
+
+  constructor(
+    /** Chunk number: floor(price / CHUNK_TICKS). */
+    readonly key: number,
+    readonly base: number,
+  ) {}
+
+  /** Highest slot < `slot` with a live level, or -1. */
+  highestBelow(slot: number): number {
+    const bits = this.bits;
+    let w = slot >> 5;
+    const b = slot & 31;
+    if (b !== 0) {
+      const x = bits[w]! & ((1 << b) - 1);
+      if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
+    }
+    for (w--; w >= 0; w--) {
+      const x = bits[w]!;
+      if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
+    }
+    return -1;
+  }
+
+  /** Lowest slot > `slot` with a live level, or -1 (`slot` may be -1). */
+  lowestAbove(slot: number): number {
+    const bits = this.bits;
+    const from = slot + 1;
+    let w = from >> 5;
+    if (w >= CHUNK_WORDS) return -1;
+    const b = from & 31;
+    let x = bits[w]! & (-1 << b);
+    for (;;) {
+      if (x !== 0) return (w << 5) + 31 - Math.clz32(x & -x);
+      if (++w >= CHUNK_WORDS) return -1;
+      x = bits[w]!;
+    }
+  }
+}
+
 export class PriceLadder {
-  /**
-   * Levels sorted worst to best: bids ascending, asks descending. The last one (the best) is
-   * never empty; emptied levels further in stay in place (and in `byPrice`) to be reused by the
-   * next order at their price, so a churning book rarely shifts the array. They are swept out
-   * once they outnumber the live levels, which keeps memory bounded and the cost amortised O(1).
-   */
-  readonly levels: PriceLevel[] = [];
-  private readonly byPrice = new IntMap<PriceLevel>(256);
-  private empty = 0;
+  /** Chunks sorted worst to best: bids ascending, asks descending. */
+  private readonly chunks: Chunk[] = [];
+  /** Chunks by key + 1 (IntMap keys are positive). */
+  private readonly byKey = new IntMap<Chunk>(16);
+  /** The chunk of the last lookup (most orders land in the same chunk). */
+  private lastChunk: Chunk | null = null;
+  private bestLevel: PriceLevel | undefined = undefined;
+  /** Chunks with no live level. */
+  private emptyChunks = 0;
 
   constructor(readonly isBid: boolean) {}
 
   /** The best level, or undefined when the side is empty. */
   best(): PriceLevel | undefined {
-    return this.levels[this.levels.length - 1];
+    return this.bestLevel;
+  }
+
+  /** The next worse level with orders after `level` (a level with orders), or undefined. */
+  worse(level: PriceLevel): PriceLevel | undefined {
+    const chunk = level.chunk;
+    if (this.isBid) {
+      const slot = chunk.highestBelow(level.slot);
+      if (slot >= 0) return chunk.slots[slot]!;
+    } else {
+      const slot = chunk.lowestAbove(level.slot);
+      if (slot >= 0) return chunk.slots[slot]!;
+    }
+    return this.worseFromChunk(chunk);
+  }
+
+  /** The best live level of the chunks worse than `chunk`, or undefined. */
+  private worseFromChunk(chunk: Chunk): PriceLevel | undefined {
+    const chunks = this.chunks;
+    let i = chunks.indexOf(chunk) - 1;
+    for (; i >= 0; i--) {
+      const c = chunks[i]!;
+      if (c.live === 0) continue;
+      const slot = this.isBid ? c.highestBelow(CHUNK_TICKS) : c.lowestAbove(-1);
+      return c.slots[slot]!;
+    }
+    return undefined;
   }
 
   /** Rests an order at the back of its price's level, creating the level if needed. */
   add(order: BookOrder): void {
-    let level = this.byPrice.get(order.price);
-    if (level === undefined) {
-      level = new PriceLevel(order.price);
-      this.byPrice.set(order.price, level);
-      this.insertLevel(level);
-    } else if (level.count === 0) this.empty--;
+    const price = order.price;
+    let chunk = this.lastChunk;
+    let slot = chunk === null ? -1 : price - chunk.base;
+    if (slot < 0 || slot >= CHUNK_TICKS) {
+      chunk = this.chunkOf(price);
+      slot = price - chunk.base;
+    }
+    let level = chunk!.slots[slot]!;
+    if (level === null) level = this.newLevel(chunk!, slot, price);
+    if (level.count === 0) this.revive(level);
     level.append(order);
   }
 
-  /** Takes a resting order out of the side, dropping its level when it empties. */
+  /** The chunk of `price`, created if needed; becomes `lastChunk`. */
+  private chunkOf(price: number): Chunk {
+    const key = Math.floor(price / CHUNK_TICKS);
+    const chunk = this.byKey.get(key + 1) ?? this.createChunk(key);
+    this.lastChunk = chunk;
+    return chunk;
+  }
+
+  private newLevel(chunk: Chunk, slot: number, price: number): PriceLevel {
+    const level = new PriceLevel(price, chunk, slot);
+    chunk.slots[slot] = level;
+    return level;
+  }
+
+  /** Marks an empty level live (it is about to get an order). */
+  private revive(level: PriceLevel): void {
+    const chunk = level.chunk;
+    const slot = level.slot;
+    chunk.bits[slot >> 5]! |= 1 << (slot & 31);
+    if (chunk.live++ === 0) this.emptyChunks--;
+    const best = this.bestLevel;
+    if (best === undefined || (this.isBid ? level.price > best.price : level.price < best.price)) {
+      this.bestLevel = level;
+    }
+  }
+
+  /** Takes a resting order out of the side, retiring its level when it empties. */
   remove(order: BookOrder): void {
     const level = order.level!;
     level.unlink(order);
@@ -83,70 +202,48 @@ export class PriceLadder {
   }
 
   /** Retires a level that has just become empty. */
-  dropLevel(level: PriceLevel): void {
-    const levels = this.levels;
-    if (levels[levels.length - 1] !== level) {
-      if (++this.empty > 32 && this.empty > levels.length - this.empty) this.sweep();
-      return;
-    }
-    levels.pop();
-    this.byPrice.delete(level.price);
-    // Keep the best level live: drop the empty levels uncovered behind it.
-    for (
-      let top = levels[levels.length - 1];
-      top !== undefined && top.count === 0;
-      top = levels[levels.length - 1]
-    ) {
-      levels.pop();
-      this.byPrice.delete(top.price);
-      this.empty--;
+  private dropLevel(level: PriceLevel): void {
+    const chunk = level.chunk;
+    const slot = level.slot;
+    if (level === this.bestLevel) this.bestLevel = this.worseThanEmptied(level);
+    chunk.bits[slot >> 5]! &= ~(1 << (slot & 31));
+    if (--chunk.live === 0 && ++this.emptyChunks > 4 && this.emptyChunks * 2 > this.chunks.length) {
+      this.sweep();
     }
   }
 
+  /** `worse` for a level whose bit is still set (it has just emptied). */
+  private worseThanEmptied(level: PriceLevel): PriceLevel | undefined {
+    const chunk = level.chunk;
+    const slot = this.isBid ? chunk.highestBelow(level.slot) : chunk.lowestAbove(level.slot);
+    if (slot >= 0) return chunk.slots[slot]!;
+    return this.worseFromChunk(chunk);
+  }
+
+  private createChunk(key: number): Chunk {
+    const chunk = new Chunk(key, key * CHUNK_TICKS);
+    this.byKey.set(key + 1, chunk);
+    const chunks = this.chunks;
+    // Worst to best: bids ascending keys, asks descending.
+    let at = chunks.length;
+    while (at > 0 && (this.isBid ? chunks[at - 1]!.key > key : chunks[at - 1]!.key < key)) at--;
+    chunks.splice(at, 0, chunk);
+    this.emptyChunks++;
+    return chunk;
+  }
+
+  /** Drops the chunks with no live level. */
   private sweep(): void {
-    const levels = this.levels;
+    const chunks = this.chunks;
     let kept = 0;
-    for (let i = 0; i < levels.length; i++) {
-      const level = levels[i]!;
-      if (level.count === 0) this.byPrice.delete(level.price);
-      else levels[kept++] = level;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      if (chunk.live === 0) {
+        this.byKey.delete(chunk.key + 1);
+        if (this.lastChunk === chunk) this.lastChunk = null;
+      } else chunks[kept++] = chunk;
     }
-    levels.length = kept;
-    this.empty = 0;
-  }
-
-  private insertLevel(level: PriceLevel): void {
-    const levels = this.levels;
-    const n = levels.length;
-    const best = levels[n - 1];
-    if (best === undefined || (this.isBid ? level.price > best.price : level.price < best.price)) {
-      levels.push(level);
-      return;
-    }
-    const at = this.indexAfter(level.price);
-    levels.push(level);
-    for (let i = n; i > at; i--) levels[i] = levels[i - 1]!;
-    levels[at] = level;
-  }
-
-  /** Index of the first level strictly better than `price` (binary search). */
-  private indexAfter(price: number): number {
-    const levels = this.levels;
-    let lo = 0;
-    let hi = levels.length;
-    if (this.isBid) {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (levels[mid]!.price > price) hi = mid;
-        else lo = mid + 1;
-      }
-    } else {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (levels[mid]!.price < price) hi = mid;
-        else lo = mid + 1;
-      }
-    }
-    return lo;
+    chunks.length = kept;
+    this.emptyChunks = 0;
   }
 }

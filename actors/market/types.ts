@@ -91,7 +91,14 @@
  * an incoming order (its own STP mode) and rests the rest.
  *
  * **CancelAll** (`account`): every resting order and waiting stop of the account is `Cancelled`
- * (`USER`), in placement order; with none, no events.
+ * (`USER`), in placement order: ascending `acceptedSeq` (the seq of the order's `Accepted` event;
+ * an amend or a trigger does not change it), across bids, asks and stops alike; with none, no
+ * events.
+ *
+ * **Snapshots**: `snapshot()` carries everything the book's future depends on, including each
+ * order's `acceptedSeq` and each resting order's `postOnly` flag. A book restored from a
+ * snapshot behaves exactly like the book it was taken from: for every future command stream it
+ * emits the same events and reaches the same `stateHash()`s.
  *
  * **Market status** (`setStatus`, admin): `OPEN`; `HALTED` (every command but setStatus is
  * `Rejected` with `MARKET_HALTED`); `CANCEL_ONLY` (only cancel and cancelAll, others
@@ -317,7 +324,8 @@ export interface StatusChanged {
   readonly status: MarketStatus;
 }
 
-export type BookEvent = Accepted | Rejected | Fill | Cancelled | Expired | Triggered | Amended | StatusChanged;
+export type BookEvent =
+  Accepted | Rejected | Fill | Cancelled | Expired | Triggered | Amended | StatusChanged;
 
 // --- queries ------------------------------------------------------------------------------------
 
@@ -338,6 +346,13 @@ export interface RestingOrder {
   readonly price: number;
   readonly size: number;
   readonly stp: StpMode;
+  /** Placed as a post-only LIMIT order (a crossing amend is then `POST_ONLY_WOULD_TAKE`). */
+  readonly postOnly: boolean;
+  /**
+   * Seq of the order's `Accepted` event: its placement order (cancelAll's order). Kept by
+   * amends; an order that rests after its stop triggered keeps the stop's.
+   */
+  readonly acceptedSeq: number;
 }
 
 export interface WaitingStop {
@@ -351,11 +366,15 @@ export interface WaitingStop {
   readonly price: number;
   readonly size: number;
   readonly stp: StpMode;
+  /** Seq of the stop's `Accepted` event: its placement order (trigger ties, cancelAll). */
+  readonly acceptedSeq: number;
 }
 
 /**
  * Everything needed to rebuild a book exactly: plain JSON. Orders listed in priority order
- * (bids best first, then asks best first; within a level, time order), stops in placement order.
+ * (bids best first, then asks best first; within a level, time order), stops in placement order
+ * (ascending `acceptedSeq`). Placement order across resting orders and stops is their
+ * `acceptedSeq`.
  */
 export interface BookSnapshot {
   readonly config: BookConfig;

@@ -25,11 +25,9 @@
  * - A by-quote MARKET that cannot buy a single lot at the best ask stops there, before any
  *   self-trade prevention against that ask.
  * - A triggered STOP_LIMIT outside the band: `Triggered`, then `Rejected` (`PRICE_BAND`).
- * - cancelAll's "placement order" is the order of the `place` commands that created the orders
- *   (an amend or a trigger does not change it). A snapshot cannot carry it, nor a resting
- *   order's post-only flag: a book restored from a snapshot takes the snapshot's order (resting
- *   orders as listed, then stops) as placement order and treats every resting order as not
- *   post-only.
+ * - cancelAll's "placement order" is ascending `acceptedSeq`, the seq of the order's `Accepted`
+ *   event (an amend or a trigger does not change it). Snapshots carry it and each resting
+ *   order's post-only flag, so a restored book behaves exactly like the original.
  * - `createReferenceBook(config, snapshot)` keeps `config` (not `snapshot.config`).
  */
 
@@ -68,7 +66,7 @@ interface Resting {
   postOnly: boolean;
   /** Time priority: smaller is earlier. */
   time: number;
-  /** Placement order, for cancelAll. */
+  /** Placement order, for cancelAll: the seq of the order's `Accepted` event. */
   placed: number;
 }
 
@@ -82,6 +80,7 @@ interface Stop {
   price: number;
   size: number;
   stp: StpMode;
+  /** Placement order (trigger ties, cancelAll): the seq of the stop's `Accepted` event. */
   placed: number;
 }
 
@@ -142,7 +141,7 @@ function best(state: State, side: Side): Resting | undefined {
   return found;
 }
 
-function toResting(o: RestingOrder): RestingOrder {
+function toResting(o: Resting): RestingOrder {
   return {
     orderId: o.orderId,
     account: o.account,
@@ -151,10 +150,12 @@ function toResting(o: RestingOrder): RestingOrder {
     price: o.price,
     size: o.size,
     stp: o.stp,
+    postOnly: o.postOnly,
+    acceptedSeq: o.placed,
   };
 }
 
-function toWaiting(s: WaitingStop): WaitingStop {
+function toWaiting(s: Stop): WaitingStop {
   return {
     orderId: s.orderId,
     account: s.account,
@@ -165,6 +166,7 @@ function toWaiting(s: WaitingStop): WaitingStop {
     price: s.price,
     size: s.size,
     stp: s.stp,
+    acceptedSeq: s.placed,
   };
 }
 
@@ -187,10 +189,33 @@ class ReferenceBook implements OrderBook {
     s.seq = snapshot.seq;
     s.lastPrice = snapshot.lastPrice;
     for (const o of snapshot.orders) {
-      const key = ++s.clock;
-      s.orders.push({ ...toResting(o), postOnly: false, time: key, placed: key });
+      s.orders.push({
+        orderId: o.orderId,
+        account: o.account,
+        stpGroup: o.stpGroup,
+        side: o.side,
+        price: o.price,
+        size: o.size,
+        stp: o.stp,
+        postOnly: o.postOnly,
+        time: ++s.clock,
+        placed: o.acceptedSeq,
+      });
     }
-    for (const w of snapshot.stops) s.stops.push({ ...toWaiting(w), placed: ++s.clock });
+    for (const w of snapshot.stops) {
+      s.stops.push({
+        orderId: w.orderId,
+        account: w.account,
+        stpGroup: w.stpGroup,
+        side: w.side,
+        orderType: w.orderType,
+        stopPrice: w.stopPrice,
+        price: w.price,
+        size: w.size,
+        stp: w.stp,
+        placed: w.acceptedSeq,
+      });
+    }
   }
 
   get lastPrice(): number | null {
@@ -344,7 +369,6 @@ class ReferenceBook implements OrderBook {
       }
     }
 
-    const placed = ++state.clock;
     this.emit(state, out, {
       type: 'Accepted',
       orderId: cmd.orderId,
@@ -357,6 +381,7 @@ class ReferenceBook implements OrderBook {
           : price,
       size: byQuote ? 0 : size,
     });
+    const placed = state.seq;
 
     if (type === OrderType.STOP_LIMIT || type === OrderType.STOP_MARKET) {
       state.stops.push({
