@@ -156,24 +156,11 @@ describe('MarketActor', () => {
     const { market } = marketSystem(new MemoryJournal());
     await market.ask('open', config);
     await market.ask('setStatus', { status: 'HALTED' });
-    const refused = (await market.ask('place', {
-      orderId: 1,
-      account: 1,
-      side: 'BUY',
-      orderType: 'LIMIT',
-      price: 100,
-      size: 1,
-    })) as Extract<CommandReply, { ok: true }>;
+    const order = { orderId: 1, account: 1, side: 'BUY', orderType: 'LIMIT', price: 100, size: 1 } as const;
+    const refused = (await market.ask('place', order)) as Extract<CommandReply, { ok: true }>;
     expect(refused.events).toMatchObject([{ type: 'Rejected', code: 'MARKET_HALTED' }]);
     await market.ask('setStatus', { status: 'OPEN' });
-    const accepted = (await market.ask('place', {
-      orderId: 1,
-      account: 1,
-      side: 'BUY',
-      orderType: 'LIMIT',
-      price: 100,
-      size: 1,
-    })) as Extract<CommandReply, { ok: true }>;
+    const accepted = (await market.ask('place', order)) as Extract<CommandReply, { ok: true }>;
     expect(accepted.events.map((e) => e.type)).toEqual(['Accepted']);
   });
 
