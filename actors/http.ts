@@ -57,13 +57,9 @@ async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse):
   const url = new URL(req.url ?? '/', 'http://node');
   const path = url.pathname;
   if (req.method === 'GET' && path === '/healthz') {
-    const tree = await o.hosts.tree();
-    const down = tree.hosts.filter((h) => 'down' in h).map((h) => h.host);
-    return send(res, down.length === 0 ? 200 : 503, {
-      status: down.length === 0 ? 'ok' : 'degraded',
-      node: tree.node,
-      hosts: tree.hosts.map((h) => ({ host: h.host, up: !('down' in h) })),
-    });
+    const { node, hosts } = await o.hosts.health();
+    const ok = hosts.every((h) => h.up);
+    return send(res, ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', node, hosts });
   }
   if (req.method === 'GET' && path === '/metrics') {
     const hostsRegistry = await o.hosts.registry();

@@ -115,6 +115,22 @@ export class ShardHosts {
     return AggregatorRegistry.aggregate(all.filter((m): m is object => m !== null) as never);
   }
 
+  /**
+   * Which hosts answer, by a ping (their pid), not by the whole actor tree: a health check must
+   * stay cheap however many actors a host holds.
+   */
+  async health(): Promise<{ node: string; hosts: { host: string; up: boolean }[] }> {
+    const hosts = await Promise.all(
+      this.hosts.map((_, i) =>
+        this.call<number>(i, 2_000, 'pid').then(
+          () => ({ host: `shard-${i}`, up: true }),
+          () => ({ host: `shard-${i}`, up: false }),
+        ),
+      ),
+    );
+    return { node: this.options.node, hosts };
+  }
+
   /** Process ids of the hosts (tests kill them to prove respawn and recovery). */
   pids(): Promise<number[]> {
     return Promise.all(this.hosts.map((_, i) => this.call<number>(i, 2_000, 'pid')));
