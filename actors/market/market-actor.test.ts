@@ -3,6 +3,7 @@ import { ActorSystem, MalformedMessageError, SimulatedClock } from '../runtime/i
 import type { ActorRef } from '../runtime/index.ts';
 import { MemoryJournal } from '../store/index.ts';
 import type { Journal } from '../store/index.ts';
+import { journalFailingOnDemand } from '../../test/journals.ts';
 import { createBook } from './book.ts';
 import type { CommandReply, MarketProtocol, MarketState } from './market-actor.ts';
 import { marketBehavior } from './market-actor.ts';
@@ -16,6 +17,15 @@ const config: BookConfig = {
   priceBandBps: 0,
 };
 const address = 'market/BTC-USDT';
+/** A sell of 5 lots at 100 that rests on an empty book. */
+const restingSell = {
+  orderId: 1,
+  account: 1,
+  side: 'SELL',
+  orderType: 'LIMIT',
+  price: 100,
+  size: 5,
+} as const;
 
 const systems: ActorSystem[] = [];
 afterEach(async () => {
@@ -79,14 +89,7 @@ describe('MarketActor', () => {
     const { market } = marketSystem(journal);
     expect(await market.ask('open', config)).toEqual({ ok: true });
     expect(await market.ask('open', config)).toEqual({ ok: false, code: 'MARKET_EXISTS' });
-    await market.ask('place', {
-      orderId: 1,
-      account: 1,
-      side: 'SELL',
-      orderType: 'LIMIT',
-      price: 100,
-      size: 5,
-    });
+    await market.ask('place', restingSell);
     const taker = (await market.ask('place', {
       orderId: 2,
       account: 2,
@@ -192,34 +195,16 @@ describe('MarketActor', () => {
   });
 
   it('market - a lost journal write is rolled back by restart: the book equals the journal again', async () => {
-    const inner = new MemoryJournal();
-    let fail = false;
-    const journal: Journal = {
-      appendBatch: (writes) => (fail ? Promise.reject(new Error('write lost')) : inner.appendBatch(writes)),
-      read: (i, a) => inner.read(i, a),
-      highestSeq: (i) => inner.highestSeq(i),
-      findReply: (i, m) => inner.findReply(i, m),
-      saveSnapshot: (s) => inner.saveSnapshot(s),
-      loadSnapshot: (i) => inner.loadSnapshot(i),
-      close: () => inner.close(),
-    };
+    const { journal, failNextWrite } = journalFailingOnDemand();
     const clock = new SimulatedClock(0);
     const { system, market } = marketSystem(journal, clock);
     await market.ask('open', config);
-    await market.ask('place', {
-      orderId: 1,
-      account: 1,
-      side: 'SELL',
-      orderType: 'LIMIT',
-      price: 100,
-      size: 5,
-    });
+    await market.ask('place', restingSell);
     const hash = bookOf(system).stateHash();
-    fail = true;
+    failNextWrite();
     await expect(
       market.ask('place', { orderId: 2, account: 2, side: 'BUY', orderType: 'LIMIT', price: 100, size: 5 }),
     ).rejects.toMatchObject({ code: 'PERSISTENCE_FAILED', retryable: true });
-    fail = false;
     clock.increment(10);
     expect(await market.ask('depth', { levels: 1 })).toEqual({ bids: [], asks: [[100, 5, 1]] });
     expect(bookOf(system).stateHash()).toBe(hash);

@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bankAccount } from '../example/index.ts';
 import type { BankAccountProtocol, BankAccountState } from '../example/index.ts';
-import type { AppendWrite, Journal } from '../store/index.ts';
+import type { Journal } from '../store/index.ts';
 import { MemoryAuditLog, MemoryJournal } from '../store/index.ts';
+import { journalFailingOnDemand } from '../../test/journals.ts';
 import type { InspectionEvent, SupervisionStrategy } from './index.ts';
 import {
   ActorFrozenError,
@@ -60,26 +61,6 @@ function bankSystem(
   system.register(bankAccount, { strategy: options.strategy ?? fast, passivateAfterMs: 60_000 });
   systems.push(system);
   return { system, journal, audit, bank: (key: string) => system.ref<BankAccountProtocol>(`bank/${key}`) };
-}
-
-/** A memory journal whose next batch write can be made to fail. */
-function journalFailingOnDemand(): { journal: Journal; failNextWrite(): void } {
-  const inner = new MemoryJournal();
-  let failNext = false;
-  const journal: Journal = {
-    appendBatch: (writes: readonly AppendWrite[]) => {
-      if (!failNext) return inner.appendBatch(writes);
-      failNext = false;
-      return Promise.reject(new Error('disk on fire'));
-    },
-    read: (id, after) => inner.read(id, after),
-    highestSeq: (id) => inner.highestSeq(id),
-    findReply: (id, msg) => inner.findReply(id, msg),
-    saveSnapshot: (snapshot) => inner.saveSnapshot(snapshot),
-    loadSnapshot: (id) => inner.loadSnapshot(id),
-    close: () => inner.close(),
-  };
-  return { journal, failNextWrite: () => (failNext = true) };
 }
 
 function stateOf(system: ActorSystem, address: string): BankAccountState {
