@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ActorError, isAdminVerb, UnknownAdminVerbError } from './runtime/index.ts';
 import type { Principal, ShardHosts } from './runtime/index.ts';
+import type { OrderPath } from './account/index.ts';
 
 /**
  * The node's HTTP surface at the foundation stage: health, Prometheus metrics, the actor tree and
@@ -15,6 +16,8 @@ import type { Principal, ShardHosts } from './runtime/index.ts';
 
 export interface HttpOptions {
   readonly hosts: ShardHosts;
+  /** Place/cancel through the accounts (development routes until the gateway serves them). */
+  readonly orders: OrderPath;
   /** The node process's own metrics (process, event loop). */
   readonly registry: Registry;
   readonly tokens: readonly { readonly token: string; readonly principal: Principal }[];
@@ -41,11 +44,21 @@ const STATUS_OF_CODE: Record<string, number> = {
   UNKNOWN_ADMIN_VERB: 404,
   MESSAGE_TOO_LARGE: 413,
   ADMIN_UNAUTHORISED: 403,
+  INTERNAL_ONLY: 403,
   ACTOR_FROZEN: 423,
   MAILBOX_FULL: 503,
   HOST_UNAVAILABLE: 503,
   ASK_TIMEOUT: 504,
 };
+
+function devBody(body: unknown): Record<string, unknown> & { account: number } {
+  const account =
+    typeof body === 'object' && body !== null ? (body as { account?: unknown }).account : undefined;
+  if (typeof account !== 'number' || !Number.isSafeInteger(account) || account < 1) {
+    throw new HttpError(400, 'INVALID_ACCOUNT', '"account" must be a positive integer');
+  }
+  return body as Record<string, unknown> & { account: number };
+}
 
 export function createNodeHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
@@ -90,6 +103,20 @@ async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse):
   }
   if (req.method === 'POST' && path === '/dev/ask' && o.development) {
     return send(res, 200, { reply: await o.hosts.deliver(await readText(req, o.maxBodyBytes)) });
+  }
+  if (req.method === 'POST' && path === '/dev/deposit' && o.development) {
+    // A faucet for trying the exchange locally; custody credits accounts the same way.
+    const { account, asset, amount, txId } = devBody(await readJson(req, o.maxBodyBytes));
+    const credit = {
+      address: `account/${account}`,
+      type: 'credit',
+      payload: { txId, asset, amount, chain: 'dev' },
+    };
+    return send(res, 200, { reply: await o.hosts.deliver(credit, { trusted: true }) });
+  }
+  if (req.method === 'POST' && path === '/dev/orders' && o.development) {
+    const { account, ...request } = devBody(await readJson(req, o.maxBodyBytes));
+    return send(res, 200, { reply: await o.orders.placeOrder(account, request as never) });
   }
   throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${path}`);
 }

@@ -1,5 +1,6 @@
+import { accountBehavior } from './account/index.ts';
 import { register as registerExamples } from './example/index.ts';
-import { createBook, marketBehavior } from './market/index.ts';
+import { createBook, demoMarkets, marketBehavior } from './market/index.ts';
 import type { ActorSystem } from './runtime/index.ts';
 
 /**
@@ -8,6 +9,8 @@ import type { ActorSystem } from './runtime/index.ts';
  */
 export function register(system: ActorSystem): void {
   registerExamples(system);
-  // Books are hot and large: never passivated.
-  system.register(marketBehavior(createBook));
+  // Books are hot and large: never passivated. Their outbox feeds settlement.
+  system.register(marketBehavior(createBook, { settlement: true }));
+  // Most accounts are idle most of the time: unload them, the journal brings them back.
+  system.register(accountBehavior({ markets: demoMarkets }), { passivateAfterMs: 10 * 60_000 });
 }

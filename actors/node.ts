@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
+import { OrderPath } from './account/index.ts';
 import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { createPgDriver, migrate, servePglite } from './store/index.ts';
@@ -54,6 +55,15 @@ async function main(): Promise<void> {
     });
   }
 
+  // Settlement and the order path run here and reach the actors over trusted IPC.
+  const orders = new OrderPath(
+    (address, type, payload, opts) =>
+      hosts.deliver({ address, type, payload, ...(opts?.id ? { id: opts.id } : {}) }, { trusted: true }),
+    demoMarkets,
+    { onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying') },
+  );
+  await orders.start();
+
   const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
   const sreToken = config.sreToken ?? randomBytes(18).toString('base64url');
   const registry = new Registry();
@@ -61,6 +71,7 @@ async function main(): Promise<void> {
   collectDefaultMetrics({ register: registry, prefix: 'qt_node_' });
   const server = createNodeHttpServer({
     hosts,
+    orders,
     registry,
     tokens: [
       { token: adminToken, principal: { id: 'admin', roles: ['admin'] } },
@@ -91,6 +102,7 @@ ${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    orders.stop();
     await hosts.stop();
     await embedded?.close();
     process.exit(0);

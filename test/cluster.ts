@@ -50,7 +50,7 @@ export async function deliverUntilAcknowledged(
 ): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await hosts.deliver(envelope);
+      return await hosts.deliver(envelope, { trusted: true });
     } catch (error) {
       if (!(error instanceof ActorError) || !error.retryable || attempt > 200) throw error;
       onRetry();

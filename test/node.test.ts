@@ -120,20 +120,59 @@ describe('node (npm start)', () => {
     });
   });
 
-  it('node - the demo markets are open and match orders', async () => {
+  it('node - the demo markets are open; orders go through accounts and settle both sides', async () => {
     expect(node.output()).toContain('BTC-USDT ETH-USDT QTRA-USDT');
     const market = 'market/QTRA-USDT';
-    const sell = { orderId: 1, account: 1, side: 'SELL', orderType: 'LIMIT', price: 2_500, size: 40 };
-    expect((await ask(node, { address: market, type: 'place', payload: sell })).body).toMatchObject({
-      reply: { ok: true, events: [{ type: 'Accepted', orderId: 1 }] },
+    const deposit = (account: number, asset: string, amount: string) =>
+      call(node, '/dev/deposit', { body: JSON.stringify({ account, asset, amount, txId: `n-${account}` }) });
+    const order = (body: object) => call(node, '/dev/orders', { body: JSON.stringify(body) });
+    expect((await deposit(1, 'QTRA', '40')).body).toEqual({ reply: { ok: true, txId: 'n-1' } });
+    expect((await deposit(2, 'USDT', '10')).body).toEqual({ reply: { ok: true, txId: 'n-2' } });
+    const sell = {
+      clientOrderId: 's',
+      market: 'QTRA-USDT',
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '0.25',
+      size: '40',
+    };
+    expect((await order({ account: 1, ...sell })).body).toMatchObject({
+      reply: { ok: true, order: { status: 'New' } },
     });
-    const buy = { orderId: 2, account: 2, side: 'BUY', orderType: 'IOC', price: 2_500, size: 15 };
-    expect((await ask(node, { address: market, type: 'place', payload: buy })).body).toMatchObject({
-      reply: { ok: true, events: [{ type: 'Accepted' }, { type: 'Fill', price: 2_500, size: 15 }] },
+    const buy = {
+      clientOrderId: 'b',
+      market: 'QTRA-USDT',
+      side: 'BUY',
+      type: 'IOC',
+      price: '0.25',
+      size: '15',
+    };
+    expect((await order({ account: 2, ...buy })).body).toMatchObject({
+      reply: { ok: true, order: { status: 'Filled', filledLots: 15 } },
     });
     expect((await ask(node, { address: market, type: 'depth', payload: { levels: 5 } })).body).toEqual({
       reply: { bids: [], asks: [[2_500, 25, 1]] },
     });
+    // 15 QTRA less the 25 bps taker fee; 3.75 USDT less the 15 bps maker fee.
+    expect((await ask(node, { address: 'account/2', type: 'balances', payload: {} })).body).toEqual({
+      reply: [
+        { asset: 'QTRA', available: '14.9625', locked: '0' },
+        { asset: 'USDT', available: '6.25', locked: '0' },
+      ],
+    });
+    expect((await ask(node, { address: 'account/1', type: 'balances', payload: {} })).body).toEqual({
+      reply: [
+        { asset: 'QTRA', available: '0', locked: '25' },
+        { asset: 'USDT', available: '3.744375', locked: '0' },
+      ],
+    });
+    // Straight to the book, past the account's checks and holds: refused.
+    const direct = { orderId: 1, account: 1, side: 'SELL', orderType: 'LIMIT', price: 2_500, size: 40 };
+    expect((await ask(node, { address: market, type: 'place', payload: direct })).body).toMatchObject({
+      error: { code: 'INTERNAL_ONLY' },
+    });
+    const credit = { txId: 'free', asset: 'USDT', amount: '1000', chain: 'dev' };
+    expect((await ask(node, { address: 'account/2', type: 'credit', payload: credit })).status).toBe(403);
   });
 
   it('node - bad input gets a typed error and changes nothing', async () => {
@@ -197,14 +236,27 @@ describe('node (npm start)', () => {
     expect(halted.body).toMatchObject({
       reply: { ok: true, events: [{ type: 'StatusChanged', status: 'HALTED' }] },
     });
-    const order = { orderId: 9, account: 3, side: 'BUY', orderType: 'LIMIT', price: 320_000, size: 100 };
-    expect((await ask(node, { address: market, type: 'place', payload: order })).body).toMatchObject({
-      reply: { ok: true, events: [{ type: 'Rejected', code: 'MARKET_HALTED' }] },
+    await call(node, '/dev/deposit', {
+      body: JSON.stringify({ account: 3, asset: 'USDT', amount: '1000', txId: 'h' }),
     });
+    const order = (clientOrderId: string) =>
+      call(node, '/dev/orders', {
+        body: JSON.stringify({
+          account: 3,
+          clientOrderId,
+          market: 'ETH-USDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '3200',
+          size: '0.01',
+        }),
+      });
+    expect((await order('h1')).body).toMatchObject({ reply: { ok: true, order: { status: 'Rejected' } } });
     const resume = JSON.stringify({ reason: 'drill over', type: 'setStatus', payload: { status: 'OPEN' } });
     await call(node, `/admin/actors/${market}/send`, { body: resume, token: ADMIN_TOKEN });
-    expect((await ask(node, { address: market, type: 'place', payload: order })).body).toMatchObject({
-      reply: { ok: true, events: [{ type: 'Accepted', orderId: 9 }] },
+    expect((await order('h2')).body).toMatchObject({ reply: { ok: true, order: { status: 'New' } } });
+    expect((await ask(node, { address: 'account/3', type: 'balances', payload: {} })).body).toEqual({
+      reply: [{ asset: 'USDT', available: '968', locked: '32' }],
     });
   });
 

@@ -32,6 +32,13 @@ export type BookFactory = (config: BookConfig, snapshot?: BookSnapshot) => Order
 export interface MarketState {
   readonly book: OrderBook | null;
   readonly config: BookConfig | null;
+  /**
+   * Settlement outbox: each command's events (never empty), oldest first, until settlement acks
+   * them. Kept in snapshots and refilled by replay, so after a crash it still holds every event
+   * settlement had not confirmed (redelivery is safe: accounts dedupe by seq). Absent when the
+   * market runs without settlement.
+   */
+  readonly outbox: BookEvent[][] | null;
 }
 
 export type MarketEvent =
@@ -55,6 +62,8 @@ export interface MarketSummary {
   readonly bids: number;
   readonly asks: number;
   readonly stops: number;
+  /** Commands whose events settlement has not acked yet (null: no settlement). */
+  readonly unsettled: number | null;
 }
 
 type WithoutType<T> = Omit<T, 'type'>;
@@ -73,6 +82,10 @@ export type MarketProtocol = {
   summary: { payload: Record<string, never>; reply: MarketSummary | null };
   /** Digest of the whole book: equal books, equal hashes (replicas and recovery checks). */
   hash: { payload: Record<string, never>; reply: string | null };
+  /** Settlement: the outbox's commands with events after `after` (at most `limit` commands). */
+  events: { payload: { after: number; limit: number }; reply: BookEvent[][] };
+  /** Settlement confirmed every event up to `through`: drop them from the outbox. */
+  ack: { payload: { through: number }; reply: number };
 };
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -116,24 +129,46 @@ const UNKNOWN_MARKET: CommandReply = { ok: false, code: 'UNKNOWN_MARKET' };
 function run(state: MarketState, command: BookCommand) {
   if (!state.book) return reply(UNKNOWN_MARKET);
   const events = state.book.process(command);
+  if (events.length > 0) state.outbox?.push(events);
   return persist<MarketEvent, CommandReply>([{ type: 'command', command }], { ok: true, events });
+}
+
+function lastSeq(events: readonly BookEvent[]): number {
+  return events[events.length - 1]!.seq;
+}
+
+/** Commands after `after`; binary search, the outbox is in seq order. */
+function outboxAfter(outbox: readonly BookEvent[][], after: number, limit: number): BookEvent[][] {
+  let lo = 0;
+  let hi = outbox.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lastSeq(outbox[mid]!) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return outbox.slice(lo, lo + limit);
 }
 
 /**
  * The MarketActor behaviour over a book implementation (the fast book in production).
- * `snapshotEvery`: commands between book snapshots (default 10,000).
+ * `snapshotEvery`: commands between book snapshots (default 10,000). `settlement`: keep the
+ * outbox that settlement reads and acks (off for a book nobody settles, or it would only grow).
  */
 export function marketBehavior(
   createBook: BookFactory,
-  options: { snapshotEvery?: number } = {},
+  options: { snapshotEvery?: number; settlement?: boolean } = {},
 ): Behavior<MarketState, MarketProtocol, MarketEvent> {
+  const newOutbox = (): BookEvent[][] | null => (options.settlement ? [] : null);
   return defineActor<MarketState, MarketProtocol, MarketEvent>({
     kind: 'market',
     appliesInHandler: true,
     // Opening a market and changing its status are for admins (audited), never from `deliver`.
     adminMessages: ['open', 'setStatus'],
+    // Orders reach a book only through the order path (account checks and holds first), and
+    // only settlement reads and acks the outbox.
+    internalMessages: ['place', 'cancel', 'amend', 'cancelAll', 'events', 'ack'],
     snapshotEvery: options.snapshotEvery ?? 10_000,
-    initialState: () => ({ book: null, config: null }),
+    initialState: () => ({ book: null, config: null, outbox: newOutbox() }),
     schemas: {
       open: configSchema,
       place: placeSchema,
@@ -150,13 +185,17 @@ export function marketBehavior(
       stops: empty,
       summary: empty,
       hash: empty,
+      events: z
+        .object({ after: z.number().int().nonnegative(), limit: z.number().int().min(1).max(100_000) })
+        .strict(),
+      ack: z.object({ through: z.number().int().nonnegative() }).strict(),
     },
     handlers: {
       open: (state, config, ctx) => {
         if (state.book) return reply<OpenReply>({ ok: false, code: 'MARKET_EXISTS' });
         if (ctx.self !== `market/${config.symbol}`)
           return reply<OpenReply>({ ok: false, code: 'SYMBOL_MISMATCH' });
-        Object.assign(state, { book: createBook(config), config });
+        Object.assign(state, { book: createBook(config), config, outbox: newOutbox() });
         return persist<MarketEvent, OpenReply>([{ type: 'opened', config }], { ok: true });
       },
       place: (state, payload) => run(state, { type: 'place', ...payload }),
@@ -169,26 +208,42 @@ export function marketBehavior(
       stops: (state) => reply(state.book ? state.book.stops() : []),
       summary: (state) => reply(summarize(state)),
       hash: (state) => reply(state.book ? state.book.stateHash() : null),
+      events: (state, { after, limit }) => reply(state.outbox ? outboxAfter(state.outbox, after, limit) : []),
+      ack: (state, { through }) => {
+        // Not journaled: after a restart the outbox may hold acked events again, which is safe.
+        const outbox = state.outbox;
+        if (!outbox) return reply(0);
+        let drop = 0;
+        while (drop < outbox.length && lastSeq(outbox[drop]!) <= through) drop++;
+        outbox.splice(0, drop);
+        return reply(outbox.length);
+      },
     },
     apply: (state, event) => {
-      if (event.type === 'opened') return { book: createBook(event.config), config: event.config };
-      state.book!.process(event.command);
+      if (event.type === 'opened')
+        return { book: createBook(event.config), config: event.config, outbox: newOutbox() };
+      const events = state.book!.process(event.command);
+      if (events.length > 0) state.outbox?.push(events);
       return state;
     },
     snapshot: {
-      encode: (state) => (state.book ? state.book.snapshot() : null),
+      encode: (state) => (state.book ? { book: state.book.snapshot(), outbox: state.outbox } : null),
       decode: (data) => {
-        const snapshot = data as BookSnapshot | null;
-        return snapshot
-          ? { book: createBook(snapshot.config, snapshot), config: snapshot.config }
-          : { book: null, config: null };
+        const saved = data as { book: BookSnapshot; outbox: BookEvent[][] | null } | null;
+        if (!saved) return { book: null, config: null, outbox: newOutbox() };
+        const { book, outbox } = saved;
+        return {
+          book: createBook(book.config, book),
+          config: book.config,
+          outbox: options.settlement ? (outbox ?? []) : null,
+        };
       },
     },
     summarize,
   });
 }
 
-function summarize({ book, config }: MarketState): MarketSummary | null {
+function summarize({ book, config, outbox }: MarketState): MarketSummary | null {
   if (!book || !config) return null;
   return {
     symbol: config.symbol,
@@ -200,5 +255,6 @@ function summarize({ book, config }: MarketState): MarketSummary | null {
     bids: book.orders('BUY').length,
     asks: book.orders('SELL').length,
     stops: book.stops().length,
+    unsettled: outbox ? outbox.length : null,
   };
 }

@@ -74,6 +74,12 @@ export interface Behavior<S, P extends Protocol, E> {
    * ADMIN_UNAUTHORISED. Typed senders in the same process are trusted code and may send them.
    */
   readonly adminMessages?: readonly (keyof P & string)[];
+  /**
+   * Message types only the exchange's own components send (settlement, custody): an untrusted
+   * `deliver` (HTTP, a partner) refuses them with INTERNAL_ONLY; a trusted one (the node process
+   * talking to its shard hosts) and typed senders in the same process may send them.
+   */
+  readonly internalMessages?: readonly (keyof P & string)[];
   /** Take a snapshot after this many events (journaled actors). Default 1,000. */
   readonly snapshotEvery?: number;
   /** State <-> snapshot data, when the state is not plain JSON (Maps, class instances). */

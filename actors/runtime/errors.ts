@@ -17,6 +17,7 @@ export const ActorErrorCode = {
   ACTOR_FROZEN: 'ACTOR_FROZEN',
   ACTOR_STOPPED: 'ACTOR_STOPPED',
   ADMIN_UNAUTHORISED: 'ADMIN_UNAUTHORISED',
+  INTERNAL_ONLY: 'INTERNAL_ONLY',
   UNKNOWN_ADMIN_VERB: 'UNKNOWN_ADMIN_VERB',
   HOST_UNAVAILABLE: 'HOST_UNAVAILABLE',
 } as const;
@@ -188,6 +189,16 @@ export class AdminUnauthorisedError extends ActorError {
   }
 }
 
+/** A message only the exchange's own components may send came through an untrusted boundary. */
+export class InternalOnlyError extends ActorError {
+  override name = 'InternalOnlyError';
+  constructor(type: string, target: string) {
+    super(ActorErrorCode.INTERNAL_ONLY, `"${type.slice(0, 50)}" is internal to the exchange`, {
+      address: target,
+    });
+  }
+}
+
 export class UnknownAdminVerbError extends ActorError {
   override name = 'UnknownAdminVerbError';
   constructor(verb: string) {
@@ -219,6 +230,7 @@ const errorClasses: Partial<Record<ActorErrorCode, { prototype: ActorError }>> =
   ACTOR_FROZEN: ActorFrozenError,
   ACTOR_STOPPED: ActorStoppedError,
   ADMIN_UNAUTHORISED: AdminUnauthorisedError,
+  INTERNAL_ONLY: InternalOnlyError,
   UNKNOWN_ADMIN_VERB: UnknownAdminVerbError,
   HOST_UNAVAILABLE: HostUnavailableError,
 };

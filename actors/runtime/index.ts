@@ -16,6 +16,7 @@ export {
   EscalationError,
   HandlerFailedError,
   HostUnavailableError,
+  InternalOnlyError,
   InvalidAddressError,
   MailboxFullError,
   MalformedMessageError,

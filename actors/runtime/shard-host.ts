@@ -88,8 +88,8 @@ export default class ShardHost {
     this.registry = createRuntimeRegistry(system);
   }
 
-  async deliver(envelope: unknown): Promise<HostAnswer> {
-    return answer(() => this.ready().deliver(envelope));
+  async deliver(envelope: unknown, trusted = false): Promise<HostAnswer> {
+    return answer(() => this.ready().deliver(envelope, { trusted: trusted === true }));
   }
 
   async admin(principal: Principal, command: AdminCommand): Promise<HostAnswer> {

@@ -78,13 +78,18 @@ export class ShardHosts {
     return this.hosts.length;
   }
 
-  /** Validates an untrusted envelope and asks the actor on its shard. */
-  async deliver(raw: unknown): Promise<unknown> {
+  /**
+   * Validates an envelope and asks the actor on its shard. Untrusted unless `trusted` (the
+   * exchange's own components: settlement, custody), which may send internal messages.
+   */
+  async deliver(raw: unknown, options: { trusted?: boolean } = {}): Promise<unknown> {
     const envelope = parseEnvelope(raw, this.limits.maxMessageBytes);
     parseAddress(envelope.address);
     const shard = shardOf(envelope.address, this.hosts.length);
     const waitMs = (envelope.timeoutMs ?? this.limits.askTimeoutMs) + 1_000;
-    return unwrapAnswer(await this.call<HostAnswer>(shard, waitMs, 'deliver', envelope));
+    return unwrapAnswer(
+      await this.call<HostAnswer>(shard, waitMs, 'deliver', envelope, options.trusted === true),
+    );
   }
 
   async admin(principal: Principal, command: AdminCommand): Promise<unknown> {

@@ -13,6 +13,7 @@ import type { EscalationError } from './errors.ts';
 import {
   ActorError,
   AdminUnauthorisedError,
+  InternalOnlyError,
   UnknownActorKindError,
   UnknownAdminVerbError,
 } from './errors.ts';
@@ -193,9 +194,10 @@ export class ActorSystem {
 
   /**
    * The boundary for untrusted input (IPC, HTTP, later gRPC): size-checked, envelope-validated,
-   * then an ask. Every refusal is a typed `ActorError` and reaches no actor state.
+   * then an ask. Every refusal is a typed `ActorError` and reaches no actor state. `trusted`: the
+   * sender is the exchange itself (the node over IPC), so internal messages are allowed.
    */
-  deliver(raw: unknown): Promise<unknown> {
+  deliver(raw: unknown, options: { trusted?: boolean } = {}): Promise<unknown> {
     try {
       const { address, type, payload, id, timeoutMs } = parseEnvelope(raw, this.limits.maxMessageBytes);
       const kind = this.kindOf(parseAddress(address).kind);
@@ -203,6 +205,8 @@ export class ActorSystem {
       try {
         if (kind.behavior.adminMessages?.includes(type))
           throw new AdminUnauthorisedError('(deliver)', type, address);
+        if (!options.trusted && kind.behavior.internalMessages?.includes(type))
+          throw new InternalOnlyError(type, address);
         parsed = parsePayload(kind.behavior, address, type, payload);
       } catch (error) {
         // Refused before any actor is activated: a flood of bad input loads nothing.

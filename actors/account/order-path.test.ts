@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AccountOrder, BalanceView } from './types.ts';
+import { startExchange } from './testing/exchange.ts';
+import type { TestExchange } from './testing/exchange.ts';
+
+let exchange: TestExchange;
+afterEach(async () => {
+  await exchange.stop();
+});
+
+async function balances(account: number): Promise<Record<string, BalanceView>> {
+  const list = (await exchange.ask(`account/${account}`, 'balances', {})) as BalanceView[];
+  return Object.fromEntries(list.map((b) => [b.asset, b]));
+}
+
+async function placed(account: number, request: Parameters<TestExchange['path']['placeOrder']>[1]) {
+  const result = await exchange.path.placeOrder(account, request);
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.order;
+}
+
+describe('order path: place -> match -> settle', () => {
+  it('settles both sides of a trade with fees in the asset received and frees the unused hold', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(1, 'BTC', '1');
+    await exchange.deposit(2, 'USDT', '100000');
+    const sell = await placed(1, {
+      clientOrderId: 's1',
+      market: 'BTC-USDT',
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '65000',
+      size: '0.5',
+    });
+    expect(sell.status).toBe('New');
+    expect((await balances(1)).BTC).toEqual({ asset: 'BTC', available: '0.5', locked: '0.5' });
+
+    const buy = await placed(2, {
+      clientOrderId: 'b1',
+      market: 'BTC-USDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '65100',
+      size: '0.2',
+    });
+    expect(buy.status).toBe('Filled');
+    expect(buy.fees).toEqual({ BTC: 50_000n }); // 25 bps taker of 0.2 BTC, in BTC
+    // 0.2 × 65,000 paid; the 20 USDT price improvement is back in available.
+    expect(await balances(2)).toEqual({
+      BTC: { asset: 'BTC', available: '0.1995', locked: '0' },
+      USDT: { asset: 'USDT', available: '87000', locked: '0' },
+    });
+    // Maker: 15 bps of 13,000 USDT = 19.5 USDT; 0.3 BTC still offered.
+    expect(await balances(1)).toEqual({
+      BTC: { asset: 'BTC', available: '0.5', locked: '0.3' },
+      USDT: { asset: 'USDT', available: '12980.5', locked: '0' },
+    });
+    const maker = (await exchange.ask('account/1', 'order', { orderId: sell.id })) as AccountOrder;
+    expect(maker).toMatchObject({ status: 'PartiallyFilled', filledLots: 20_000, remaining: 30_000 });
+  });
+
+  it('returns the first result for a retried client order id and places nothing twice', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(1, 'USDT', '1000');
+    const request = {
+      clientOrderId: 'same',
+      market: 'ETH-USDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '3000',
+      size: '0.1',
+    } as const;
+    const first = await placed(1, request);
+    const again = await placed(1, request);
+    expect(again.id).toBe(first.id);
+    expect((await balances(1)).USDT).toEqual({ asset: 'USDT', available: '700', locked: '300' });
+    const open = (await exchange.ask('account/1', 'orders', { open: true })) as AccountOrder[];
+    expect(open).toHaveLength(1);
+  });
+
+  it('cancel releases the hold; cancelAll cancels every market', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(3, 'USDT', '10000');
+    const a = await placed(3, {
+      clientOrderId: 'a',
+      market: 'BTC-USDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '64000',
+      size: '0.01',
+    });
+    await placed(3, {
+      clientOrderId: 'b',
+      market: 'ETH-USDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '3100',
+      size: '1',
+    });
+    const cancelled = await exchange.path.cancelOrder(3, a.id);
+    expect(cancelled).toMatchObject({ ok: true, order: { status: 'Cancelled', held: 0n } });
+    expect((await balances(3)).USDT).toEqual({ asset: 'USDT', available: '6900', locked: '3100' });
+    expect(await exchange.path.cancelAll(3)).toBe(1);
+    expect((await balances(3)).USDT).toEqual({ asset: 'USDT', available: '10000', locked: '0' });
+  });
+
+  it('refuses an order the balance cannot hold, changing nothing', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(4, 'USDT', '100');
+    const result = await exchange.path.placeOrder(4, {
+      clientOrderId: 'x',
+      market: 'BTC-USDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      price: '65000',
+      size: '0.01',
+    });
+    expect(result).toMatchObject({ ok: false, code: 'INSUFFICIENT_BALANCE' });
+    expect((await balances(4)).USDT).toEqual({ asset: 'USDT', available: '100', locked: '0' });
+  });
+});

@@ -1,0 +1,145 @@
+import type { BookEvent, CommandReply, MarketSpec } from '../market/index.ts';
+import type { Ask, SettlerOptions } from './settlement.ts';
+import { MarketSettler } from './settlement.ts';
+import type {
+  AccountOrder,
+  AmendReply,
+  CancelReply,
+  Failure,
+  FollowUp,
+  PlaceOrderRequest,
+  PlaceReply,
+  PriceReference,
+} from './types.ts';
+
+export type OrderResult = { readonly ok: true; readonly order: AccountOrder } | Failure;
+
+/**
+ * The order path (architecture §6): AccountActor (checks, hold, PendingNew) -> MarketActor
+ * (match, journal) -> settlement of every touched account -> the order as the trader now sees it.
+ *
+ * Retries are safe end to end: the account dedupes `place` by client order id (message id
+ * `place:<clientOrderId>`), the market dedupes by order id (`order:<id>`), settlement by seq. A
+ * retried placeOrder whose first attempt died half-way therefore finishes the same order.
+ */
+export class OrderPath {
+  readonly settlers = new Map<string, MarketSettler>();
+  /** Last trade price per market (ticks), for bands and market protection. */
+  readonly #last = new Map<string, number>();
+
+  constructor(
+    private readonly ask: Ask,
+    markets: readonly MarketSpec[],
+    options: Omit<SettlerOptions, 'onFollowUp' | 'onTrade'> = {},
+  ) {
+    for (const spec of markets) {
+      this.settlers.set(
+        spec.symbol,
+        new MarketSettler(spec.symbol, ask, {
+          ...options,
+          onTrade: (market, price) => this.#last.set(market, price),
+          onFollowUp: (followUp) => void this.#followUp(followUp),
+        }),
+      );
+    }
+  }
+
+  /** Settles what the markets' outboxes still hold (call once at start-up). */
+  async start(): Promise<void> {
+    await Promise.all([...this.settlers.values()].map((settler) => settler.catchUp()));
+  }
+
+  stop(): void {
+    for (const settler of this.settlers.values()) settler.stop();
+  }
+
+  prices(market: string): PriceReference {
+    const last = this.#last.get(market);
+    return last === undefined ? {} : { last };
+  }
+
+  async placeOrder(account: number, request: PlaceOrderRequest): Promise<OrderResult> {
+    const placed = (await this.ask(
+      `account/${account}`,
+      'place',
+      { request, prices: this.prices(request.market) },
+      { id: `place:${request.clientOrderId}` },
+    )) as PlaceReply;
+    if (!placed.ok) return placed;
+    const { orderId, ...command } = placed.command;
+    const { type: _type, ...payload } = command;
+    const result = (await this.ask(
+      `market/${placed.order.market}`,
+      'place',
+      { orderId, ...payload },
+      { id: `order:${orderId}` },
+    )) as CommandReply;
+    if (!result.ok) {
+      const order = (await this.ask(`account/${account}`, 'abandon', {
+        orderId,
+        reason: result.code,
+      })) as AccountOrder;
+      return { ok: true, order };
+    }
+    await this.#settle(placed.order.market, result.events);
+    return { ok: true, order: await this.#order(account, orderId) };
+  }
+
+  /** Cancels one live order; the order as it ends up (Cancelled, or Filled if it traded first). */
+  async cancelOrder(account: number, orderId: number): Promise<OrderResult> {
+    const found = (await this.ask(`account/${account}`, 'cancel', { orderId })) as CancelReply;
+    if (!found.ok) return found;
+    const result = (await this.ask(`market/${found.market}`, 'cancel', { orderId, account })) as CommandReply;
+    if (result.ok) await this.#settle(found.market, result.events);
+    return { ok: true, order: await this.#order(account, orderId) };
+  }
+
+  async amendOrder(
+    account: number,
+    orderId: number,
+    change: { price?: string; size?: string },
+  ): Promise<OrderResult> {
+    const market = ((await this.ask(`account/${account}`, 'order', { orderId })) as AccountOrder | null)
+      ?.market;
+    const amended = (await this.ask(`account/${account}`, 'amend', {
+      orderId,
+      ...change,
+      prices: market ? this.prices(market) : {},
+    })) as AmendReply;
+    if (!amended.ok) return amended;
+    const result = (await this.ask(`market/${amended.market}`, 'amend', amended.command)) as CommandReply;
+    if (result.ok) await this.#settle(amended.market, result.events);
+    return { ok: true, order: await this.#order(account, orderId) };
+  }
+
+  /** The account kill switch: cancels every live order in every market. Returns how many. */
+  async cancelAll(account: number): Promise<number> {
+    const markets = (await this.ask(`account/${account}`, 'openMarkets', {})) as string[];
+    let cancelled = 0;
+    for (const market of markets) {
+      const result = (await this.ask(`market/${market}`, 'cancelAll', { account })) as CommandReply;
+      if (!result.ok) continue;
+      cancelled += result.events.filter((e) => e.type === 'Cancelled').length;
+      await this.#settle(market, result.events);
+    }
+    return cancelled;
+  }
+
+  async #settle(market: string, events: readonly BookEvent[]): Promise<void> {
+    const settler = this.settlers.get(market);
+    if (!settler || events.length === 0) return;
+    settler.push(events);
+    await settler.settled(events[events.length - 1]!.seq);
+  }
+
+  async #order(account: number, orderId: number): Promise<AccountOrder> {
+    return (await this.ask(`account/${account}`, 'order', { orderId })) as AccountOrder;
+  }
+
+  /** A protected stop-market buy triggered: cancel what rests of it. */
+  async #followUp({ market, cancel }: FollowUp): Promise<void> {
+    const result = (await this.ask(`market/${market}`, 'cancel', cancel).catch(() => undefined)) as
+      CommandReply | undefined;
+    if (result?.ok) this.settlers.get(market)?.push(result.events);
+  }
+}

@@ -1,0 +1,214 @@
+import type { BookEvent, Fill } from '../market/types.ts';
+import type { AccountState } from './account-state.ts';
+import { dayIndexOf, feeOf, ratesFor, RollingVolume } from './fees.ts';
+import type { FeeRates } from './fees.ts';
+import { SystemAccount, sys, TxKind } from './ledger.ts';
+import type { Posting, Transaction } from './ledger.ts';
+import type { MarketUnits } from './market-units.ts';
+import { quoteToMicroUsd } from './market-units.ts';
+import { isTerminal, OrderStatus, tryTransition } from './oms.ts';
+import { requiredHold } from './order-entry.ts';
+import type { AccountEvent, AccountOrder, FollowUp, SettleBatch } from './types.ts';
+
+/**
+ * Settlement of one account's share of a market's events: the OMS moves, fills post to the ledger
+ * with fees, holds shrink to what the open rest still needs. Pure: it reads the state and returns
+ * the event to journal (or null when everything was settled before: (market, seq) dedupe).
+ *
+ * Fees are taken from the asset received (a buyer pays its fee in base, a seller in quote), so a
+ * buy's quote hold never has to cover a fee. Rates come from the 30-day volume before the batch;
+ * the batch's own volume counts from the next one.
+ */
+
+const IMMEDIATE = new Set(['IOC', 'FOK', 'FOK_BUDGET', 'MARKET']);
+
+/** Codes the book answers a cancel or an amend with: the order itself is not rejected. */
+const COMMAND_REFUSALS = new Set(['UNKNOWN_ORDER', 'NOT_ORDER_OWNER', 'NOT_AMENDABLE']);
+
+export interface SettleResult {
+  readonly event: Extract<AccountEvent, { type: 'settled' }> | null;
+  readonly followUps: FollowUp[];
+}
+
+/** The USD volume and the QTRA holding that decide fee rates. */
+export function currentRates(state: AccountState, now: number): FeeRates {
+  const qtra = state.ledger.balance('QTRA');
+  const qtraWhole = (qtra.available + qtra.locked) / 10n ** 18n;
+  return ratesFor({
+    volumeMicroUsd: RollingVolume.total(state.volume, dayIndexOf(now)),
+    qtraHeld: qtraWhole,
+    ...(state.customRates ? { custom: state.customRates } : {}),
+  }).rates;
+}
+
+export function settle(
+  state: AccountState,
+  units: MarketUnits,
+  batch: SettleBatch,
+  now: number,
+): SettleResult {
+  const me = state.account;
+  const market = batch.market;
+  let through = state.settledSeq.get(market) ?? 0;
+  const changed = new Map<number, AccountOrder>();
+  const txs: Transaction[] = [];
+  const followUps: FollowUp[] = [];
+  const rates = currentRates(state, now);
+  let microUsd = 0n;
+
+  const get = (id: number) => changed.get(id) ?? state.order(id);
+  const put = (order: AccountOrder) => changed.set(order.id, { ...order, updatedAt: now });
+  /** Locks or releases the difference between what the order holds and what it needs. */
+  const rehold = (order: AccountOrder): AccountOrder => {
+    const need = requiredHold(units, order, isTerminal(order.status));
+    const diff = need - order.held;
+    if (diff === 0n) return order;
+    const release = diff < 0n;
+    txs.push({
+      id: `${release ? 'release' : 'hold'}:${market}:${order.id}:${txs.length}:${through}`,
+      kind: release ? TxKind.ORDER_RELEASE : TxKind.ORDER_HOLD,
+      postings: [
+        { account: 'locked', asset: order.holdAsset, amount: diff },
+        { account: 'available', asset: order.holdAsset, amount: -diff },
+      ],
+    });
+    return { ...order, held: need };
+  };
+
+  for (const events of batch.commands) {
+    const takers = new Set<number>();
+    const triggered = new Set<number>();
+    for (const event of events) {
+      if (event.seq <= through) continue;
+      through = event.seq;
+      if (event.type === 'Fill') {
+        if (event.makerAccount === me) {
+          const order = get(event.makerOrderId);
+          if (order) put(fill(order, event, false));
+        }
+        if (event.takerAccount === me) {
+          const order = get(event.takerOrderId);
+          if (order) {
+            put(fill(order, event, true));
+            takers.add(order.id);
+          }
+        }
+        continue;
+      }
+      if (!('account' in event) || event.account !== me || !('orderId' in event)) continue;
+      const order = get(event.orderId);
+      if (!order || isTerminal(order.status)) continue;
+      put(applyOrderEvent(order, event, triggered));
+      if (event.type === 'Accepted' || event.type === 'Expired') takers.add(order.id);
+    }
+    // An immediate order never outlives its command: what did not trade is over.
+    for (const id of takers) {
+      const order = get(id)!;
+      if (isTerminal(order.status)) continue;
+      const immediate = IMMEDIATE.has(order.type) || (order.type === 'STOP_MARKET' && order.side === 'SELL');
+      if (immediate && (order.type !== 'STOP_MARKET' || order.triggered)) {
+        put(
+          transitionTo(
+            { ...order, remaining: 0 },
+            order.filledLots > 0 ? OrderStatus.Filled : OrderStatus.Expired,
+          ),
+        );
+      }
+    }
+    // A protected stop-market buy rests as a limit after its trigger: cancel that rest.
+    for (const id of triggered) {
+      const order = get(id)!;
+      if (order.type === 'STOP_MARKET' && order.side === 'BUY' && !isTerminal(order.status)) {
+        followUps.push({ market, cancel: { orderId: id, account: me } });
+      }
+    }
+  }
+
+  if (through === (state.settledSeq.get(market) ?? 0)) return { event: null, followUps };
+  const orders = [...changed.values()].map(rehold);
+  return {
+    event: {
+      type: 'settled',
+      market,
+      through,
+      txs,
+      orders,
+      volume: microUsd > 0n ? { day: dayIndexOf(now), microUsd } : null,
+    },
+    followUps,
+  };
+
+  function fill(order: AccountOrder, event: Fill, taker: boolean): AccountOrder {
+    const buyer = (event.takerSide === 'BUY') === taker;
+    const baseAmount = BigInt(event.size) * units.lotMinor;
+    const quoteAmount = BigInt(event.price * event.size) * units.tickLotMinor;
+    const received = buyer ? units.base.symbol : units.quote.symbol;
+    const gross = buyer ? baseAmount : quoteAmount;
+    const fee = feeOf(gross, taker ? rates.takerBps : rates.makerBps);
+    const [paidAsset, paid] = buyer ? [units.quote.symbol, quoteAmount] : [units.base.symbol, baseAmount];
+    const clearing = sys(SystemAccount.clearing(market));
+    const postings: Posting[] = [
+      { account: 'locked', asset: paidAsset, amount: -paid },
+      { account: clearing, asset: paidAsset, amount: paid },
+      { account: clearing, asset: received, amount: -gross },
+      { account: 'available', asset: received, amount: gross - fee },
+    ];
+    if (fee > 0n) postings.push({ account: sys(SystemAccount.FEE_REVENUE), asset: received, amount: fee });
+    if (fee < 0n) postings.push({ account: sys(SystemAccount.REBATE_EXPENSE), asset: received, amount: fee });
+    txs.push({ id: `fill:${market}:${event.seq}:${taker ? 'taker' : 'maker'}`, kind: TxKind.FILL, postings });
+    microUsd += quoteToMicroUsd(units, quoteAmount);
+
+    const remaining = taker ? event.takerRemaining : event.makerRemaining;
+    const filledLots = order.filledLots + event.size;
+    const byQuote = order.size === 0;
+    const done = !byQuote && remaining === 0;
+    const next = transitionTo(order, done ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
+    return {
+      ...next,
+      filledLots,
+      remaining: byQuote ? 0 : remaining,
+      filledNotional: order.filledNotional + event.price * event.size,
+      held: order.held - (buyer ? quoteAmount : baseAmount),
+      fees: { ...order.fees, [received]: (order.fees[received] ?? 0n) + fee },
+    };
+  }
+}
+
+function applyOrderEvent(order: AccountOrder, event: BookEvent, triggered: Set<number>): AccountOrder {
+  switch (event.type) {
+    case 'Accepted':
+      return order.status === OrderStatus.PendingNew ? { ...order, status: OrderStatus.New } : order;
+    case 'Rejected': {
+      // A place refused, or a stop refused when it triggered; a refused cancel/amend only drops the amend.
+      const orderRefused =
+        order.status === OrderStatus.PendingNew ? !COMMAND_REFUSALS.has(event.code) : triggered.has(order.id);
+      if (orderRefused)
+        return { ...transitionTo(order, OrderStatus.Rejected), remaining: 0, pendingAmend: null };
+      return { ...order, pendingAmend: null };
+    }
+    case 'Cancelled':
+      if (event.remaining > 0) return { ...order, remaining: event.remaining };
+      return { ...transitionTo(order, OrderStatus.Cancelled), remaining: 0, pendingAmend: null };
+    case 'Expired':
+      return {
+        ...transitionTo(
+          order,
+          order.filledLots > 0 && event.size === 0 ? OrderStatus.Filled : OrderStatus.Expired,
+        ),
+        remaining: 0,
+      };
+    case 'Triggered':
+      triggered.add(order.id);
+      return { ...order, triggered: true };
+    case 'Amended':
+      return { ...order, price: event.price, remaining: event.size, pendingAmend: null };
+    default:
+      return order;
+  }
+}
+
+function transitionTo(order: AccountOrder, to: OrderStatus): AccountOrder {
+  const result = tryTransition(order.status, to);
+  if (!result.ok) throw new Error(`order ${order.id}: illegal transition ${order.status} -> ${to}`);
+  return { ...order, status: result.status };
+}

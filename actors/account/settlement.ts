@@ -1,0 +1,201 @@
+import type { BookEvent } from '../market/index.ts';
+import type { FollowUp, SettleBatch, SettleReply } from './types.ts';
+
+/** How the exchange's components reach actors (in-process system or shard hosts over IPC). */
+export type Ask = (
+  address: string,
+  type: string,
+  payload: unknown,
+  options?: { id?: string },
+) => Promise<unknown>;
+
+export interface SettlerOptions {
+  /** Most commands per settlement round. Default 20,000. */
+  readonly maxCommands?: number;
+  /** Wait before retrying a round that failed (an account host down). Default 200 ms. */
+  readonly retryMs?: number;
+  readonly onFollowUp?: (followUp: FollowUp) => void;
+  /** Every fill price, for the order path's reference prices. */
+  readonly onTrade?: (market: string, price: number) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Settles one market: takes the market's events in seq order and gives each account its share
+ * (`settle`), one round at a time; acks the market once a round is journaled by every account.
+ *
+ * Exactly once = at-least-once delivery + dedupe. Delivery: the order path pushes each command's
+ * events as it gets them; a gap (a command sent by someone else, a lost push) is filled from the
+ * market's outbox, which holds every event not yet acked, across crashes. A failed round is
+ * retried whole. Dedupe: each account keeps the highest seq it settled per market, so a
+ * redelivered round changes nothing. Rounds are strictly ordered, so an account never sees a
+ * later seq before an earlier one.
+ */
+export class MarketSettler {
+  /** Highest seq every account has settled. */
+  #through = 0;
+  /** Commands pushed live, by their first seq. */
+  readonly #pushed = new Map<number, BookEvent[]>();
+  #waiters: { seq: number; resolve: () => void }[] = [];
+  #running = false;
+  #stopped = false;
+  readonly #maxCommands: number;
+  readonly #retryMs: number;
+
+  constructor(
+    readonly market: string,
+    private readonly ask: Ask,
+    private readonly options: SettlerOptions = {},
+  ) {
+    this.#maxCommands = options.maxCommands ?? 20_000;
+    this.#retryMs = options.retryMs ?? 200;
+  }
+
+  get through(): number {
+    return this.#through;
+  }
+
+  /** Events of one command, as the market replied them. */
+  push(events: readonly BookEvent[]): void {
+    if (events.length === 0 || events[events.length - 1]!.seq <= this.#through) return;
+    this.#pushed.set(events[0]!.seq, events as BookEvent[]);
+    this.#pump();
+  }
+
+  /** Resolves once every event up to `seq` is settled. */
+  settled(seq: number): Promise<void> {
+    if (seq <= this.#through) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#waiters.push({ seq, resolve });
+      this.#pump();
+    });
+  }
+
+  /** Settles whatever the market's outbox still holds (start-up after a crash). */
+  catchUp(): Promise<void> {
+    return this.#round(true).then(() => this.#pump());
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  #pump(): void {
+    if (this.#running || this.#stopped) return;
+    if (this.#pushed.size === 0 && this.#waiters.length === 0) return;
+    this.#running = true;
+    void this.#loop().finally(() => {
+      this.#running = false;
+      if (!this.#stopped && (this.#pushed.size > 0 || this.#waiters.length > 0)) this.#pump();
+    });
+  }
+
+  async #loop(): Promise<void> {
+    while (!this.#stopped && (this.#pushed.size > 0 || this.#waiters.length > 0)) {
+      await this.#round(false);
+    }
+  }
+
+  /** One round: contiguous pushed commands, or the outbox when there is a gap or nothing pushed. */
+  async #round(fromOutbox: boolean): Promise<void> {
+    let commands = fromOutbox ? [] : this.#contiguous();
+    if (commands.length === 0) commands = await this.#retrying(() => this.#fromOutbox());
+    if (commands.length === 0) {
+      if (this.#pushed.size === 0) {
+        // Nothing left anywhere: whoever waits for a seq we never saw was settled before (acked).
+        this.#release(Number.MAX_SAFE_INTEGER);
+      } else {
+        // Pushed commands after a gap the outbox does not show yet: look again shortly.
+        await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
+      }
+      return;
+    }
+    await this.#retrying(() => this.#deliver(commands));
+    const last = commands[commands.length - 1]!;
+    this.#through = last[last.length - 1]!.seq;
+    for (const key of this.#pushed.keys()) if (key <= this.#through) this.#pushed.delete(key);
+    this.#release(this.#through);
+    this.ask(`market/${this.market}`, 'ack', { through: this.#through }).catch(() => {
+      // A lost ack only keeps events in the outbox longer; the next one covers it.
+    });
+  }
+
+  #contiguous(): BookEvent[][] {
+    const commands: BookEvent[][] = [];
+    let next = this.#through + 1;
+    for (;;) {
+      const events = this.#pushed.get(next);
+      if (!events || commands.length >= this.#maxCommands) return commands;
+      commands.push(events);
+      next = events[events.length - 1]!.seq + 1;
+    }
+  }
+
+  async #fromOutbox(): Promise<BookEvent[][]> {
+    const commands = (await this.ask(`market/${this.market}`, 'events', {
+      after: this.#through,
+      limit: this.#maxCommands,
+    })) as BookEvent[][];
+    return commands.filter((events) => events[events.length - 1]!.seq > this.#through);
+  }
+
+  async #deliver(commands: readonly BookEvent[][]): Promise<void> {
+    const byAccount = new Map<number, BookEvent[][]>();
+    for (const events of commands) {
+      const touched = new Map<number, BookEvent[]>();
+      for (const event of events) {
+        if (event.type === 'Fill') {
+          add(touched, event.makerAccount, event);
+          if (event.takerAccount !== event.makerAccount) add(touched, event.takerAccount, event);
+          this.options.onTrade?.(this.market, event.price);
+        } else if ('account' in event) {
+          add(touched, event.account, event);
+        }
+      }
+      for (const [account, own] of touched) {
+        let list = byAccount.get(account);
+        if (!list) byAccount.set(account, (list = []));
+        list.push(own);
+      }
+    }
+    const replies = await Promise.all(
+      [...byAccount].map(
+        ([account, own]) =>
+          this.ask(`account/${account}`, 'settle', {
+            market: this.market,
+            commands: own,
+          } satisfies SettleBatch) as Promise<SettleReply>,
+      ),
+    );
+    for (const reply of replies) for (const followUp of reply.followUps) this.options.onFollowUp?.(followUp);
+  }
+
+  async #retrying<T>(attempt: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (error) {
+        this.options.onError?.(error);
+        if (this.#stopped) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.#retryMs));
+      }
+    }
+  }
+
+  #release(seq: number): void {
+    if (this.#waiters.length === 0) return;
+    const still: { seq: number; resolve: () => void }[] = [];
+    for (const waiter of this.#waiters) {
+      if (waiter.seq <= seq) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.#waiters = still;
+  }
+}
+
+function add(touched: Map<number, BookEvent[]>, account: number, event: BookEvent): void {
+  if (!(account >= 1)) return;
+  let list = touched.get(account);
+  if (!list) touched.set(account, (list = []));
+  list.push(event);
+}

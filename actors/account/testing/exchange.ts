@@ -1,0 +1,65 @@
+import { createBook, demoMarkets, marketBehavior, toBookConfig } from '../../market/index.ts';
+import type { MarketSpec } from '../../market/index.ts';
+import { ActorSystem } from '../../runtime/index.ts';
+import type { Clock } from '../../runtime/index.ts';
+import { MemoryJournal } from '../../store/index.ts';
+import type { Journal } from '../../store/index.ts';
+import { accountBehavior } from '../account-actor.ts';
+import type { AccountOptions } from '../account-actor.ts';
+import { OrderPath } from '../order-path.ts';
+import type { Ask } from '../settlement.ts';
+
+/** A whole exchange in one process (markets, accounts, settlement) for tests and benchmarks. */
+export interface TestExchange {
+  readonly system: ActorSystem;
+  readonly journal: Journal;
+  readonly path: OrderPath;
+  readonly ask: Ask;
+  /** Deposits `amount` of `asset` into an account (idempotent by txId). */
+  deposit(account: number, asset: string, amount: string, txId?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+let deposits = 0;
+
+export async function startExchange(
+  options: {
+    markets?: readonly MarketSpec[];
+    journal?: Journal;
+    clock?: Clock;
+    account?: Omit<AccountOptions, 'markets'>;
+    snapshotEvery?: number;
+  } = {},
+): Promise<TestExchange> {
+  const markets = options.markets ?? demoMarkets;
+  const journal = options.journal ?? new MemoryJournal();
+  const system = new ActorSystem({ journal, ...(options.clock ? { clock: options.clock } : {}) });
+  system.register(
+    marketBehavior(createBook, { settlement: true, snapshotEvery: options.snapshotEvery ?? 10_000 }),
+  );
+  system.register(accountBehavior({ markets, ...options.account }));
+  const ask: Ask = (address, type, payload, opts) => system.ask(address, type, payload, opts);
+  for (const spec of markets) {
+    const opened = await system.ask(`market/${spec.symbol}`, 'open', toBookConfig(spec));
+    if (!(opened as { ok: boolean }).ok) throw new Error(`cannot open ${spec.symbol}`);
+  }
+  const path = new OrderPath(ask, markets, { retryMs: 20 });
+  await path.start();
+  return {
+    system,
+    journal,
+    path,
+    ask,
+    async deposit(account, asset, amount, txId = `dep-${++deposits}`) {
+      const result = (await ask(`account/${account}`, 'credit', { txId, asset, amount, chain: 'base' })) as {
+        ok: boolean;
+        code?: string;
+      };
+      if (!result.ok) throw new Error(`deposit refused: ${result.code}`);
+    },
+    async stop() {
+      path.stop();
+      await system.stop();
+    },
+  };
+}
