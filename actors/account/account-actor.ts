@@ -6,7 +6,7 @@ import type { Behavior, HandlerContext } from '../runtime/index.ts';
 import { applyEvent, AccountState, decodeState, encodeState } from './account-state.ts';
 import { assetOf, formatAmount, parsePositiveAmount } from './assets.ts';
 import { AccountError } from './errors.ts';
-import { checkFeeRates, dayIndexOf, ratesFor, RollingVolume } from './fees.ts';
+import { checkFeeRates, dayIndexOf, InvalidFeeRatesError, ratesFor, RollingVolume } from './fees.ts';
 import type { FeeRates } from './fees.ts';
 import { sys, SystemAccount, transfer, TxKind } from './ledger.ts';
 import type { Transaction } from './ledger.ts';
@@ -406,12 +406,8 @@ export function accountBehavior(
         try {
           if (rates) checkFeeRates(rates);
         } catch (error) {
-          const code = (error as { code?: string }).code;
-          return reply<Failure>({
-            ok: false,
-            code: 'INVALID_ORDER',
-            message: `${code}: ${(error as Error).message}`,
-          });
+          if (!(error instanceof InvalidFeeRatesError)) throw error;
+          return reply<Failure>({ ok: false, code: 'INVALID_FEE_RATES', message: error.message });
         }
         return decided(state, [{ type: 'customRates', rates }], { ok: true as const });
       },

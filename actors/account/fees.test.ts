@@ -126,9 +126,9 @@ describe('fees - custom rates', () => {
     expect(ratesFor({ volumeMicroUsd: usd(200_000_000n), qtraHeld: 0n, custom: worse }).rates).toEqual(worse);
   });
 
-  it('fees - custom rates must be whole bps from -100 to 1000 with maker <= taker', () => {
+  it('fees - custom rates: whole bps from -100 to 1000, maker <= taker, no paid taking, rebate <= taker fee', () => {
     for (const ok of [
-      { makerBps: -100, takerBps: -100 },
+      { makerBps: -100, takerBps: 100 },
       { makerBps: -100, takerBps: 1_000 },
       { makerBps: 1_000, takerBps: 1_000 },
       { makerBps: 0, takerBps: 0 },
@@ -141,6 +141,8 @@ describe('fees - custom rates', () => {
       { makerBps: -101, takerBps: 10 },
       { makerBps: 0, takerBps: 1_001 },
       { makerBps: 11, takerBps: 10 },
+      { makerBps: -100, takerBps: -100 },
+      { makerBps: -10, takerBps: 9 },
     ]) {
       expect(() => checkFeeRates(bad)).toThrow(InvalidFeeRatesError);
       expect(() => ratesFor({ volumeMicroUsd: 0n, qtraHeld: 0n, custom: bad })).toThrow(InvalidFeeRatesError);

@@ -116,7 +116,10 @@ export function tierFor(volumeMicroUsd: bigint): FeeTier {
   return found;
 }
 
-/** Throws `InvalidFeeRatesError` unless both rates are integers in range and maker <= taker. */
+/**
+ * Throws `InvalidFeeRatesError` unless both rates are whole bps in range, maker <= taker, the
+ * taker rate is not negative and a maker rebate is no larger than the taker fee.
+ */
 export function checkFeeRates(rates: FeeRates): void {
   for (const bps of [rates.makerBps, rates.takerBps]) {
     if (!Number.isInteger(bps)) throw new InvalidFeeRatesError(rates, 'rates must be whole bps');
@@ -126,6 +129,10 @@ export function checkFeeRates(rates: FeeRates): void {
   }
   // A maker above the taker would reward taking liquidity over providing it.
   if (rates.makerBps > rates.takerBps) throw new InvalidFeeRatesError(rates, 'maker must be <= taker');
+  // Paying takers, or a rebate above the account's own taker fee, pays both sides of a trade.
+  if (rates.takerBps < 0) throw new InvalidFeeRatesError(rates, 'taker must be >= 0');
+  if (rates.makerBps + rates.takerBps < 0)
+    throw new InvalidFeeRatesError(rates, 'maker rebate must not exceed the taker fee');
 }
 
 /** Where the rates of `ratesFor` came from (for statements and audit). */

@@ -1,0 +1,296 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimulatedClock } from '../runtime/index.ts';
+import type { AccountOrder, BalanceView, PlaceOrderRequest } from './types.ts';
+import { startExchange } from './testing/exchange.ts';
+import type { TestExchange } from './testing/exchange.ts';
+
+let exchange: TestExchange;
+afterEach(async () => {
+  await exchange.stop();
+});
+
+const ADMIN = { id: 'ops-1', roles: ['admin'] } as const;
+
+async function balances(account: number): Promise<BalanceView[]> {
+  return (await exchange.ask(`account/${account}`, 'balances', {})) as BalanceView[];
+}
+
+/** Everything an account has journaled: a refused command must not add to it. */
+function journaled(account: number): Promise<number> {
+  return exchange.journal.highestSeq(`account/${account}`);
+}
+
+function order(overrides: Partial<PlaceOrderRequest> = {}): PlaceOrderRequest {
+  return {
+    clientOrderId: `c-${Math.random().toString(36).slice(2)}`,
+    market: 'BTC-USDT',
+    side: 'BUY',
+    type: 'LIMIT',
+    price: '65000',
+    size: '0.01',
+    ...overrides,
+  };
+}
+
+async function place(account: number, overrides: Partial<PlaceOrderRequest> = {}) {
+  return exchange.path.placeOrder(account, order(overrides));
+}
+
+async function placed(account: number, overrides: Partial<PlaceOrderRequest> = {}): Promise<AccountOrder> {
+  const result = await place(account, overrides);
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.order;
+}
+
+describe('account - custody operations', () => {
+  it('account - credit, lock, unlock and debit are idempotent by id and balance to custody', async () => {
+    exchange = await startExchange();
+    const credit = { txId: 'dep-1', asset: 'USDT', amount: '250.5', chain: 'base' };
+    expect(await exchange.ask('account/7', 'credit', credit)).toEqual({ ok: true, txId: 'dep-1' });
+    expect(await exchange.ask('account/7', 'credit', credit)).toEqual({ ok: true, txId: 'dep-1' });
+    expect(await balances(7)).toEqual([{ asset: 'USDT', available: '250.5', locked: '0' }]);
+
+    const lock = { txId: 'wd-1', asset: 'USDT', amount: '100' };
+    expect(await exchange.ask('account/7', 'lock', lock)).toEqual({ ok: true, txId: 'wd-1' });
+    expect(await exchange.ask('account/7', 'lock', lock)).toEqual({ ok: true, txId: 'wd-1' });
+    expect(await balances(7)).toEqual([{ asset: 'USDT', available: '150.5', locked: '100' }]);
+    expect(await exchange.ask('account/7', 'unlock', { holdId: 'wd-1' })).toEqual({
+      ok: true,
+      txId: 'unlock:wd-1',
+    });
+    expect(await exchange.ask('account/7', 'unlock', { holdId: 'wd-1' })).toEqual({
+      ok: true,
+      txId: 'unlock:wd-1',
+    });
+    expect(await balances(7)).toEqual([{ asset: 'USDT', available: '250.5', locked: '0' }]);
+
+    await exchange.ask('account/7', 'lock', { txId: 'wd-2', asset: 'USDT', amount: '50' });
+    const debit = { holdId: 'wd-2', chain: 'base' };
+    expect(await exchange.ask('account/7', 'debit', debit)).toEqual({ ok: true, txId: 'withdrawal:wd-2' });
+    expect(await exchange.ask('account/7', 'debit', debit)).toEqual({ ok: true, txId: 'withdrawal:wd-2' });
+    expect(await balances(7)).toEqual([{ asset: 'USDT', available: '200.5', locked: '0' }]);
+    expect(await exchange.ask('account/7', 'unlock', { holdId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_HOLD',
+    });
+  });
+
+  it('account - bad amounts and unknown assets are typed refusals that post nothing', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(8, 'BTC', '1');
+    const before = await journaled(8);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ asset: 'BTC', amount: '-1' }, 'INVALID_AMOUNT'],
+      [{ asset: 'BTC', amount: '0' }, 'INVALID_AMOUNT'],
+      [{ asset: 'BTC', amount: '0.000000001' }, 'TOO_MANY_DECIMALS'],
+      [{ asset: 'BTC', amount: '1e3' }, 'INVALID_AMOUNT'],
+      [{ asset: 'DOGE', amount: '1' }, 'UNKNOWN_ASSET'],
+      [{ asset: 'toString', amount: '1' }, 'UNKNOWN_ASSET'],
+    ];
+    for (const [input, code] of cases) {
+      const reply = await exchange.ask('account/8', 'credit', {
+        txId: `bad-${code}`,
+        chain: 'base',
+        ...input,
+      });
+      expect(reply, JSON.stringify(input)).toMatchObject({ ok: false, code });
+    }
+    expect(
+      await exchange.ask('account/8', 'lock', { txId: 'big', asset: 'BTC', amount: '1.00000001' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'INSUFFICIENT_BALANCE',
+    });
+    // A payload of the wrong shape never reaches the actor.
+    await expect(
+      exchange.system.deliver(
+        {
+          address: 'account/8',
+          type: 'credit',
+          payload: { txId: 'n', asset: 'BTC', amount: 5, chain: 'base' },
+        },
+        { trusted: true },
+      ),
+    ).rejects.toMatchObject({ code: 'MALFORMED_MESSAGE' });
+    expect(await journaled(8)).toBe(before);
+    expect(await balances(8)).toEqual([{ asset: 'BTC', available: '1', locked: '0' }]);
+  });
+
+  it('account - money messages are internal: an untrusted sender cannot credit or settle', async () => {
+    exchange = await startExchange();
+    const credit = { txId: 'x', asset: 'USDT', amount: '1', chain: 'base' };
+    await expect(
+      exchange.system.deliver({ address: 'account/9', type: 'credit', payload: credit }),
+    ).rejects.toMatchObject({ code: 'INTERNAL_ONLY' });
+    const fake = { market: 'BTC-USDT', commands: [] };
+    await expect(
+      exchange.system.deliver({ address: 'account/9', type: 'settle', payload: fake }),
+    ).rejects.toMatchObject({ code: 'INTERNAL_ONLY' });
+    expect(await balances(9)).toEqual([]);
+  });
+});
+
+describe('account - admin', () => {
+  it('account - an adjustment is admin-only, audited, and cannot overdraw', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(10, 'USDT', '10');
+    const adjust = { txId: 'adj-1', asset: 'USDT', amount: '-2.5', reason: 'refund of a duplicate credit' };
+    await expect(
+      exchange.system.deliver({ address: 'account/10', type: 'adjust', payload: adjust }, { trusted: true }),
+    ).rejects.toMatchObject({ code: 'ADMIN_UNAUTHORISED' });
+    const send = (payload: object) =>
+      exchange.system.admin(ADMIN, {
+        verb: 'send',
+        target: 'account/10',
+        reason: 'ticket 123',
+        message: { type: 'adjust', payload },
+      });
+    expect(await send(adjust)).toMatchObject({ reply: { ok: true, txId: 'adj-1' } });
+    expect(await send({ ...adjust, txId: 'adj-2', amount: '-100' })).toMatchObject({
+      reply: { ok: false, code: 'INSUFFICIENT_BALANCE' },
+    });
+    expect(await balances(10)).toEqual([{ asset: 'USDT', available: '7.5', locked: '0' }]);
+    const audit = await exchange.system.auditTrail({ target: 'account/10' });
+    expect(audit.map((r) => [r.principal, r.verb, r.outcome])).toEqual([
+      ['ops-1', 'send', 'accepted'],
+      ['ops-1', 'send', 'accepted'],
+    ]);
+  });
+
+  it('account - a frozen account places nothing but its resting orders still settle', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(11, 'BTC', '1');
+    await exchange.deposit(12, 'USDT', '100000');
+    const resting = await placed(11, { side: 'SELL', size: '0.1' });
+    await exchange.system.admin(ADMIN, {
+      verb: 'send',
+      target: 'account/11',
+      reason: 'compliance hold',
+      message: { type: 'setFrozen', payload: { frozen: true, reason: 'compliance hold' } },
+    });
+    expect(await place(11, { side: 'SELL' })).toMatchObject({ ok: false, code: 'ACCOUNT_FROZEN' });
+    await placed(12, { size: '0.1' });
+    const after = (await exchange.ask('account/11', 'order', { orderId: resting.id })) as AccountOrder;
+    expect(after.status).toBe('Filled');
+  });
+});
+
+describe('account - pre-trade checks', () => {
+  it('account - each check refuses with its code and holds nothing', async () => {
+    exchange = await startExchange({
+      account: {
+        limits: { maxNotional: '50000', maxOpenOrders: 2 },
+        kycGate: (kyc, market) => (market.base === 'QTRA' && kyc.tier < 1 ? 'KYC_REQUIRED' : undefined),
+      },
+    });
+    await exchange.deposit(13, 'USDT', '100000');
+    const before = await journaled(13);
+    const cases: [Partial<PlaceOrderRequest>, string][] = [
+      [{ price: '65000.001' }, 'PRICE_NOT_TICK_MULTIPLE'],
+      [{ size: '0.000001' }, 'SIZE_NOT_LOT_MULTIPLE'],
+      [{ size: '-1' }, 'INVALID_DECIMAL'],
+      [{ price: '80000' }, 'PRICE_BAND'],
+      [{ size: '1' }, 'NOTIONAL_TOO_LARGE'],
+      [{ type: 'IOC', postOnly: true }, 'INVALID_ORDER'],
+      [{ type: 'MARKET' }, 'INVALID_ORDER'],
+      [{ type: 'MARKET', price: undefined, side: 'SELL', size: undefined, quote: '10' }, 'INVALID_ORDER'],
+      [{ market: 'DOGE-USDT' }, 'UNKNOWN_MARKET'],
+      [{ market: 'QTRA-USDT', price: '0.25', size: '10' }, 'KYC_REQUIRED'],
+      [{ size: '2', price: '65000' }, 'NOTIONAL_TOO_LARGE'],
+    ];
+    for (const [overrides, code] of cases) {
+      expect(await place(13, overrides), JSON.stringify(overrides)).toMatchObject({ ok: false, code });
+    }
+    await placed(13);
+    await placed(13);
+    expect(await place(13)).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_ORDERS' });
+    // Two orders placed, each then acknowledged by settlement: four events, none from the refusals.
+    expect(await journaled(13)).toBe(before + 4);
+  });
+
+  it('account - the token bucket limits orders per second and refills with time', async () => {
+    const clock = new SimulatedClock(Date.UTC(2026, 10, 26));
+    exchange = await startExchange({ clock, account: { limits: { rateLimit: { burst: 3, perSecond: 2 } } } });
+    await exchange.deposit(14, 'USDT', '100000');
+    for (let i = 0; i < 3; i++) await placed(14);
+    expect(await place(14)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    clock.increment(500);
+    await placed(14);
+    expect(await place(14)).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+  });
+});
+
+describe('account - fees at settlement', () => {
+  it('account - a custom maker rebate is paid from rebate expense; the taker pays in base', async () => {
+    exchange = await startExchange();
+    await exchange.system.admin(ADMIN, {
+      verb: 'send',
+      target: 'account/15',
+      reason: 'VIP market maker agreement',
+      message: { type: 'setCustomRates', payload: { rates: { makerBps: -2, takerBps: 10 } } },
+    });
+    await exchange.deposit(15, 'BTC', '1');
+    await exchange.deposit(16, 'USDT', '100000');
+    await placed(15, { side: 'SELL', size: '1', price: '65000' });
+    await placed(16, { size: '1', price: '65000' });
+    const maker = await balances(15);
+    // 65,000 USDT + 2 bps rebate (13 USDT).
+    expect(maker).toContainEqual({ asset: 'USDT', available: '65013', locked: '0' });
+    // Taker: 25 bps of 1 BTC in BTC.
+    expect(await balances(16)).toContainEqual({ asset: 'BTC', available: '0.9975', locked: '0' });
+  });
+
+  it('account - a QTRA holder pays the discounted taker rate', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(17, 'QTRA', '10000');
+    await exchange.deposit(17, 'USDT', '70000');
+    await exchange.deposit(18, 'BTC', '1');
+    await placed(18, { side: 'SELL', size: '1', price: '65000' });
+    await placed(17, { size: '1', price: '65000' });
+    // 6 bps of 1 BTC instead of 25.
+    expect(await balances(17)).toContainEqual({ asset: 'BTC', available: '0.9994', locked: '0' });
+  });
+});
+
+describe('account - order types through the order path', () => {
+  it('account - market buys by size are protected, by quote spend at most the quote', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(20, 'BTC', '1');
+    await exchange.deposit(21, 'USDT', '100000');
+    await placed(20, { side: 'SELL', size: '0.1', price: '65000' });
+    await placed(20, { side: 'SELL', size: '0.1', price: '70000' });
+    // Protection: 5% above the 65,000 reference, so the 70,000 level is out of reach.
+    const bySize = await placed(21, { type: 'MARKET', price: undefined, size: '0.2' });
+    expect(bySize).toMatchObject({ status: 'Expired', filledLots: 10_000, held: 0n });
+    const byQuote = await placed(21, { type: 'MARKET', price: undefined, size: undefined, quote: '3500' });
+    expect(byQuote).toMatchObject({ status: 'Filled', filledLots: 5_000, held: 0n });
+    expect(await balances(21)).toContainEqual({ asset: 'USDT', available: '90000', locked: '0' });
+  });
+
+  it('account - FOK_BUDGET fills all or nothing within its budget', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(22, 'BTC', '1');
+    await exchange.deposit(23, 'USDT', '100000');
+    await placed(22, { side: 'SELL', size: '0.1', price: '65000' });
+    const tooPoor = await placed(23, { type: 'FOK_BUDGET', price: undefined, size: '0.1', quote: '6499.99' });
+    expect(tooPoor).toMatchObject({ status: 'Rejected', held: 0n });
+    const ok = await placed(23, { type: 'FOK_BUDGET', price: undefined, size: '0.1', quote: '6600' });
+    expect(ok).toMatchObject({ status: 'Filled', held: 0n });
+    expect(await balances(23)).toContainEqual({ asset: 'USDT', available: '93500', locked: '0' });
+  });
+
+  it('account - a triggered stop-market buy trades and its protected rest is cancelled', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(24, 'BTC', '1');
+    await exchange.deposit(25, 'USDT', '100000');
+    await exchange.deposit(26, 'USDT', '100000');
+    const stop = await placed(25, { type: 'STOP_MARKET', price: undefined, stopPrice: '65500', size: '0.2' });
+    expect(stop).toMatchObject({ status: 'New' });
+    await placed(24, { side: 'SELL', size: '0.15', price: '65500' });
+    await placed(26, { size: '0.05', price: '65500' }); // trades at 65,500: the stop triggers
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = (await exchange.ask('account/25', 'order', { orderId: stop.id })) as AccountOrder;
+    expect(after).toMatchObject({ status: 'Cancelled', filledLots: 10_000, held: 0n, triggered: true });
+    expect(await balances(25)).toContainEqual({ asset: 'USDT', available: '93450', locked: '0' });
+  });
+});
