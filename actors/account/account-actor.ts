@@ -89,7 +89,17 @@ export type AccountProtocol = {
   orders: { payload: { open: boolean }; reply: AccountOrder[] };
   order: { payload: { orderId?: number; clientOrderId?: string }; reply: AccountOrder | null };
   summary: { payload: Record<string, never>; reply: AccountSummary };
+  /** Exact ledger figures for reconciliation: balances, system contributions, what orders hold. */
+  reconcile: { payload: Record<string, never>; reply: Reconciliation };
 };
+
+export interface Reconciliation {
+  readonly balances: readonly (readonly [asset: string, available: bigint, locked: bigint])[];
+  /** This account's net postings to each system account (`name|asset`). */
+  readonly system: readonly (readonly [key: string, amount: bigint])[];
+  /** Locked amounts open orders and explicit holds account for, per asset. */
+  readonly held: readonly (readonly [asset: string, amount: bigint])[];
+}
 
 const txId = z
   .string()
@@ -313,6 +323,7 @@ export function accountBehavior(
       orders: z.object({ open: z.boolean() }).strict(),
       order: z.object({ orderId: orderId.optional(), clientOrderId: z.string().max(64).optional() }).strict(),
       summary: empty,
+      reconcile: empty,
     },
     handlers: {
       place: (state, payload, ctx) => guarded(() => place(state, payload, ctx)),
@@ -422,6 +433,12 @@ export function accountBehavior(
         );
       },
       summary: (state, _payload, ctx) => reply(summaryOf(state, ctx.clock.now())),
+      reconcile: (state) =>
+        reply<Reconciliation>({
+          balances: [...state.ledger.balances].map(([asset, b]) => [asset, b.available, b.locked] as const),
+          system: [...state.ledger.system],
+          held: [...state.heldByOrders()],
+        }),
     },
     apply: applyEvent,
     snapshot: { encode: encodeState, decode: decodeState },

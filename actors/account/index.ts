@@ -10,7 +10,7 @@ export { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, isTerminal, tryTransiti
 export { OrderPath } from './order-path.ts';
 export { MarketSettler } from './settlement.ts';
 
-export type { AccountOptions, AccountProtocol } from './account-actor.ts';
+export type { AccountOptions, AccountProtocol, Reconciliation } from './account-actor.ts';
 export type { Asset } from './assets.ts';
 export type { FeeRates, FeeTier } from './fees.ts';
 export type { Posting, Transaction } from './ledger.ts';

@@ -1,4 +1,4 @@
-import type { BookEvent, CommandReply, MarketSpec } from '../market/index.ts';
+import type { BookEvent, CommandReply, MarketSpec, MarketSummary } from '../market/index.ts';
 import type { Ask, SettlerOptions } from './settlement.ts';
 import { MarketSettler } from './settlement.ts';
 import type {
@@ -47,6 +47,14 @@ export class OrderPath {
   /** Settles what the markets' outboxes still hold (call once at start-up). */
   async start(): Promise<void> {
     await Promise.all([...this.settlers.values()].map((settler) => settler.catchUp()));
+  }
+
+  /** Resolves once every event each market has produced so far is settled. */
+  async settledAll(): Promise<void> {
+    for (const [symbol, settler] of this.settlers) {
+      const summary = (await this.ask(`market/${symbol}`, 'summary', {})) as MarketSummary | null;
+      if (summary) await settler.settled(summary.seq);
+    }
   }
 
   stop(): void {
