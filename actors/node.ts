@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
-import { OrderPath } from './account/index.ts';
+import { OrderPath, retryingAsk } from './account/index.ts';
 import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { createPgDriver, migrate, servePglite } from './store/index.ts';
@@ -57,8 +57,9 @@ async function main(): Promise<void> {
 
   // Settlement and the order path run here and reach the actors over trusted IPC.
   const orders = new OrderPath(
-    (address, type, payload, opts) =>
+    retryingAsk((address, type, payload, opts) =>
       hosts.deliver({ address, type, payload, ...(opts?.id ? { id: opts.id } : {}) }, { trusted: true }),
+    ),
     demoMarkets,
     { onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying') },
   );

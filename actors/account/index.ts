@@ -8,6 +8,7 @@ export { SystemAccount, TxKind, checkBalanced } from './ledger.ts';
 export { marketUnits } from './market-units.ts';
 export { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, isTerminal, tryTransition } from './oms.ts';
 export { OrderPath } from './order-path.ts';
+export { retryingAsk } from './retrying-ask.ts';
 export { MarketSettler } from './settlement.ts';
 
 export type { AccountOptions, AccountProtocol, Reconciliation } from './account-actor.ts';
