@@ -1,7 +1,10 @@
-import { accountBehavior } from './account/index.ts';
+import { accountBehavior, ledgerProjection } from './account/index.ts';
 import { register as registerExamples } from './example/index.ts';
 import { createBook, demoMarkets, marketBehavior } from './market/index.ts';
 import type { ActorSystem } from './runtime/index.ts';
+
+/** Read models written with the journal, in the same transaction: the ledger and orders. */
+export const projections = [ledgerProjection];
 
 /**
  * The actor kinds every shard host of a node runs. comedy loads this module in each forked host

@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   actor: async () => (await import('./actor.ts')).run(),
   book: async () => (await import('./book.ts')).run(),
   'book-deep': async () => (await import('./book-deep.ts')).run(),
+  settle: async () => (await import('./settle.ts')).run(),
 };
 
 const name = process.argv[2];

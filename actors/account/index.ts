@@ -8,6 +8,7 @@ export { SystemAccount, TxKind, checkBalanced } from './ledger.ts';
 export { marketUnits } from './market-units.ts';
 export { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, isTerminal, tryTransition } from './oms.ts';
 export { OrderPath } from './order-path.ts';
+export { ledgerProjection, LedgerReadModel, MAX_PAGE, SYSTEM_OWNER } from './read-model.ts';
 export { retryingAsk } from './retrying-ask.ts';
 export { MarketSettler } from './settlement.ts';
 
@@ -16,5 +17,16 @@ export type { Asset } from './assets.ts';
 export type { FeeRates, FeeTier } from './fees.ts';
 export type { Posting, Transaction } from './ledger.ts';
 export type { OrderResult } from './order-path.ts';
+export type {
+  AssetTotal,
+  HistoryPage,
+  LedgerBalance,
+  LedgerEntry,
+  OrderPage,
+  OrderPageOptions,
+  OrderRecord,
+  PageOptions,
+  SystemBalance,
+} from './read-model.ts';
 export type { Ask } from './settlement.ts';
 export type * from './types.ts';

@@ -50,10 +50,13 @@ set status = excluded.status, price = excluded.price, stop_price = excluded.stop
 const BALANCES = `select asset, available::text as available, locked::text as locked
 from ledger_balances where owner = $1 order by asset`;
 
-/** `id < $2` with the largest bigint for the first page keeps one index-friendly condition. */
+/**
+ * `id < $2` with the largest bigint for the first page keeps one index-friendly condition. Columns
+ * are qualified where a `::text` alias shares their name, so order and keyset compare numbers.
+ */
 const HISTORY = `select id::text as id, account, asset, amount::text as amount, tx_id, kind, persistence_id,
   seq::text as seq, ${epochMs('created_at')} as created_at
-from ledger_entries where owner = $1 and id < $2::bigint order by id desc limit $3`;
+from ledger_entries as e where owner = $1 and e.id < $2::bigint order by e.id desc limit $3`;
 const FIRST_ENTRY = '9223372036854775807';
 
 const ORDER_COLUMNS = `order_id::text as order_id, account::text as account, client_order_id, market, side, type,
@@ -399,10 +402,10 @@ export class LedgerReadModel {
       const [createdAt, orderId] = decodeCursor(page.before, 'o');
       const at = params.push(createdAt);
       const id = params.push(orderId);
-      where.push(`(created_at, order_id) < (to_timestamp($${at}::bigint / 1000.0), $${id}::bigint)`);
+      where.push(`(o.created_at, o.order_id) < (to_timestamp($${at}::bigint / 1000.0), $${id}::bigint)`);
     }
-    const sql = `select ${ORDER_COLUMNS} from account_orders where ${where.join(' and ')}
-order by created_at desc, order_id desc limit $${params.push(limit + 1)}`;
+    const sql = `select ${ORDER_COLUMNS} from account_orders as o where ${where.join(' and ')}
+order by o.created_at desc, o.order_id desc limit $${params.push(limit + 1)}`;
     const rows = await this.db.query<OrderRecordRow>(sql, params);
     const orders = rows.slice(0, limit).map(toOrderRecord);
     const last = orders[orders.length - 1];

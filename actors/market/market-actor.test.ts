@@ -129,10 +129,15 @@ describe('MarketActor', () => {
       { orderId: 1, account: 1, side: 'BUY', orderType: 'LIMIT', price: 1e300, size: 1 },
     ];
     for (const payload of bad) {
-      await expect(system.deliver({ address, type: 'place', payload })).rejects.toBeInstanceOf(
-        MalformedMessageError,
-      );
+      await expect(
+        system.deliver({ address, type: 'place', payload }, { trusted: true }),
+      ).rejects.toBeInstanceOf(MalformedMessageError);
     }
+    // Orders reach the book only through the order path: an untrusted sender is refused.
+    const valid = { orderId: 1, account: 1, side: 'BUY', orderType: 'LIMIT', price: 100, size: 1 };
+    await expect(system.deliver({ address, type: 'place', payload: valid })).rejects.toMatchObject({
+      code: 'INTERNAL_ONLY',
+    });
     // Opening and halting are admin commands: the public boundary refuses them outright.
     await expect(system.deliver({ address, type: 'open', payload: config })).rejects.toMatchObject({
       code: 'ADMIN_UNAUTHORISED',

@@ -162,6 +162,8 @@ export function marketBehavior(
   return defineActor<MarketState, MarketProtocol, MarketEvent>({
     kind: 'market',
     appliesInHandler: true,
+    // One book takes every order of its market: it journals many commands per database write.
+    pipelined: true,
     // Opening a market and changing its status are for admins (audited), never from `deliver`.
     adminMessages: ['open', 'setStatus'],
     // Orders reach a book only through the order path (account checks and holds first), and
@@ -227,7 +229,9 @@ export function marketBehavior(
       return state;
     },
     snapshot: {
-      encode: (state) => (state.book ? { book: state.book.snapshot(), outbox: state.outbox } : null),
+      // A copy: the outbox keeps changing after the snapshot is taken and before it is written.
+      encode: (state) =>
+        state.book ? { book: state.book.snapshot(), outbox: state.outbox ? [...state.outbox] : null } : null,
       decode: (data) => {
         const saved = data as { book: BookSnapshot; outbox: BookEvent[][] | null } | null;
         if (!saved) return { book: null, config: null, outbox: newOutbox() };

@@ -22,6 +22,8 @@ import type { FailureRecord, Supervised, SupervisorParent } from './supervision.
 /** The journal as an actor sees it: appends go through group commit. */
 export interface ActorJournal extends Pick<Journal, 'read' | 'findReply' | 'saveSnapshot' | 'loadSnapshot'> {
   append(write: AppendWrite): Promise<void>;
+  /** Several writes that land together or not at all (a pipelined actor's queued commands). */
+  appendBatch(writes: readonly AppendWrite[]): Promise<void>;
 }
 
 export interface ActorLimits {
@@ -70,6 +72,16 @@ type Item = UserItem | SystemItem;
 
 type Lifecycle = 'starting' | 'running' | 'failed' | 'restarting' | 'stopped';
 
+/** A pipelined actor's decided message, waiting for its events (and every earlier one) to be durable. */
+interface PipelinedEntry {
+  readonly item: UserItem;
+  readonly reply: unknown;
+  readonly write: AppendWrite | undefined;
+  readonly started: number;
+  /** Redeliveries of the same message id that arrived while it was in flight. */
+  duplicates: PendingReply[] | undefined;
+}
+
 /**
  * One running actor: a behaviour's state behind a serial mailbox. A message is validated, its
  * handler decides events and a reply, the events are journaled (for journaled behaviours) and
@@ -81,6 +93,13 @@ export class Actor implements Supervised {
   private readonly journaled: boolean;
   private readonly snapshotEvery: number;
   private readonly appliesInHandler: boolean;
+  private readonly pipelined: boolean;
+  /** Pipelined: decided, not yet sent to the journal. */
+  private unflushed: PipelinedEntry[] = [];
+  /** Pipelined: the batch being written, if any. */
+  private flushing: readonly PipelinedEntry[] | undefined;
+  private readonly pendingIds = new Map<string, PipelinedEntry>();
+  private drainedWaiters: (() => void)[] = [];
   private readonly ctx: { self: string; messageId: string | undefined; clock: Clock };
   private state: unknown;
   private seq = 0;
@@ -113,6 +132,7 @@ export class Actor implements Supervised {
       throw new Error(`${name} is journaled but the system has no journal`);
     this.snapshotEvery = behavior.snapshotEvery ?? 1000;
     this.appliesInHandler = behavior.appliesInHandler ?? false;
+    this.pipelined = this.journaled && this.appliesInHandler && behavior.pipelined === true;
     this.ctx = { self: name, messageId: undefined, clock: deps.clock };
     this.state = behavior.initialState(key);
     this.lastActiveAt = deps.clock.now();
@@ -139,7 +159,18 @@ export class Actor implements Supervised {
 
   /** Idle: nothing waiting and nothing in flight (passivation may unload it). */
   get idle(): boolean {
-    return this.mailbox.depth === 0 && !this.mailbox.busy;
+    return this.mailbox.depth === 0 && !this.mailbox.busy && this.drained;
+  }
+
+  /** No pipelined write decided or in flight. */
+  private get drained(): boolean {
+    return this.flushing === undefined && this.unflushed.length === 0;
+  }
+
+  /** Resolves once every pipelined write decided so far has landed or failed. */
+  private whenDrained(): Promise<void> {
+    if (this.drained) return Promise.resolve();
+    return new Promise((resolve) => this.drainedWaiters.push(resolve));
   }
 
   get sequence(): number {
@@ -212,6 +243,7 @@ export class Actor implements Supervised {
   /** Write a snapshot now (admin verb); resolves with the snapshot's sequence number. */
   async snapshotNow(): Promise<number> {
     if (!this.journaled) return this.seq;
+    await this.whenDrained();
     await this.saveSnapshot();
     return this.seq;
   }
@@ -270,6 +302,11 @@ export class Actor implements Supervised {
         item.reply?.resolve(earlier.reply);
         return;
       }
+      const inFlight = this.pendingIds.get(item.id);
+      if (inFlight) {
+        if (item.reply) (inFlight.duplicates ??= []).push(item.reply);
+        return;
+      }
     }
     this.ctx.messageId = item.id;
     let decision: Decision<unknown, unknown> | Promise<Decision<unknown, unknown>>;
@@ -314,6 +351,7 @@ export class Actor implements Supervised {
       return this.fail(item, new TypeError('handler returned no { events, reply } decision'));
     }
     const { events, reply } = decision;
+    if (this.pipelined) return this.pipeline(item, events, reply, started);
     if (events.length === 0 || !this.journaled) {
       if (this.applyDecided(item, events)) this.finish(item, reply, events.length, started);
       return;
@@ -328,6 +366,126 @@ export class Actor implements Supervised {
       () => this.afterPersist(item, events, reply, started),
       (error: unknown) => this.persistFailed(item, error),
     );
+  }
+
+  /**
+   * Pipelined persistence: the handler already applied its events, so the next message can run
+   * while they are written. Each message's reply waits until its events and every earlier
+   * message's events are durable (replies without events too: they may show undurable state).
+   * Writes go out one batch at a time, all that queued up during the previous one, so a hot actor
+   * (a market) journals many commands per database round trip. If a batch fails, it and
+   * everything decided after it are refused, and the actor restarts from the journal.
+   */
+  private pipeline(item: UserItem, events: readonly unknown[], reply: unknown, started: number): void {
+    this.mark = performance.now();
+    if (events.length === 0 && this.drained) {
+      this.finish(item, reply, 0, started);
+      return;
+    }
+    let write: AppendWrite | undefined;
+    if (events.length > 0) {
+      write = {
+        persistenceId: this.name,
+        fromSeq: this.seq + 1,
+        events,
+        ...(item.id === undefined ? {} : { msgId: item.id, reply }),
+      };
+      this.seq += events.length;
+    }
+    const entry: PipelinedEntry = { item, reply, write, started, duplicates: undefined };
+    this.unflushed.push(entry);
+    if (item.id !== undefined && write) this.pendingIds.set(item.id, entry);
+    if (this.flushing === undefined) this.flush();
+  }
+
+  private flush(): void {
+    const batch = this.unflushed;
+    this.unflushed = [];
+    const writes: AppendWrite[] = [];
+    let events = 0;
+    for (const entry of batch) {
+      if (!entry.write) continue;
+      writes.push(entry.write);
+      events += entry.write.events.length;
+    }
+    // The state now is exactly the state after this batch: the one moment to capture a snapshot.
+    const snapshot = this.sinceSnapshot + events >= this.snapshotEvery ? this.snapshotData(batch) : undefined;
+    this.flushing = batch;
+    const written = writes.length === 0 ? Promise.resolve() : this.deps.journal!.appendBatch(writes);
+    written.then(
+      () => {
+        this.flushing = undefined;
+        this.sinceSnapshot += events;
+        for (const entry of batch) this.settlePipelined(entry);
+        if (snapshot && this.lifecycle === 'running') {
+          this.deps.journal!.saveSnapshot(snapshot).then(
+            () => (this.sinceSnapshot = this.seq - snapshot.seq),
+            (error: unknown) => {
+              this.lastError = { message: `snapshot failed: ${describe(error)}`, at: this.deps.clock.now() };
+            },
+          );
+        }
+        if (this.unflushed.length > 0) this.flush();
+        else this.notifyDrained();
+      },
+      (error: unknown) => {
+        this.flushing = undefined;
+        const refused = [...batch, ...this.unflushed];
+        this.unflushed = [];
+        const failure = new PersistenceFailedError(this.name, refused[0]!.item.type, error);
+        for (const entry of refused) {
+          if (entry.item.id !== undefined) this.pendingIds.delete(entry.item.id);
+          entry.item.reply?.reject(failure);
+          for (const duplicate of entry.duplicates ?? []) duplicate.reject(failure);
+        }
+        this.notifyDrained();
+        if (this.lifecycle === 'running') this.failed(failure.message, error);
+      },
+    );
+  }
+
+  private settlePipelined(entry: PipelinedEntry): void {
+    const { item, reply } = entry;
+    if (item.id !== undefined) {
+      this.pendingIds.delete(item.id);
+      this.remember(item.id, reply);
+    }
+    item.reply?.resolve(reply);
+    for (const duplicate of entry.duplicates ?? []) duplicate.resolve(reply);
+    const latencyUs = (performance.now() - entry.started) * 1000;
+    this.latency.observe(latencyUs);
+    this.rate.mark(this.lastActiveAt);
+    this.processedCount++;
+    if (this.deps.inspector.active) {
+      this.deps.inspector.emit({
+        type: 'actor.transition',
+        address: this.name,
+        message: item.type,
+        events: entry.write?.events.length ?? 0,
+        latencyUs,
+        mailboxDepth: this.mailbox.depth,
+      });
+    }
+  }
+
+  private notifyDrained(): void {
+    const waiters = this.drainedWaiters;
+    this.drainedWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** The snapshot of the current state, remembering the batch's message ids with the older ones. */
+  private snapshotData(batch: readonly PipelinedEntry[]) {
+    const b = this.behavior;
+    const processed = [...this.processed].map(([id, r]) => [id, r.reply] as const);
+    for (const { item, reply, write } of batch)
+      if (write && item.id !== undefined) processed.push([item.id, reply]);
+    return {
+      persistenceId: this.name,
+      seq: this.seq,
+      state: b.snapshot ? b.snapshot.encode(this.state) : this.state,
+      processed,
+    };
   }
 
   private afterPersist(
@@ -435,6 +593,8 @@ export class Actor implements Supervised {
 
   private async recover(reason: 'started' | 'restarted'): Promise<void> {
     if (this.lifecycle === 'stopped') return;
+    // A restart waits for pipelined writes already sent: recovery must read what they wrote.
+    await this.whenDrained();
     this.lifecycle = reason === 'started' ? 'starting' : 'restarting';
     this.mailbox.suspend();
     const behavior = this.behavior;

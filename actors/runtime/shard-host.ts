@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Registry } from 'prom-client';
-import type { AuditLog, Journal, SqlDriver } from '../store/index.ts';
+import type { AuditLog, Journal, Projection, SqlDriver } from '../store/index.ts';
 import {
   createPgDriver,
   decodeValue,
@@ -29,7 +29,10 @@ export interface ShardHostParams {
   /** PostgreSQL URL (real, or the node's PGlite socket); null keeps the journal in memory (tests). */
   readonly databaseUrl: string | null;
   readonly databaseSchema?: string;
-  /** Absolute path of a module exporting `register(system: ActorSystem): void`. */
+  /**
+   * Absolute path of a module exporting `register(system: ActorSystem): void`, and optionally
+   * `projections` (read models the journal writes in the same transaction as the events).
+   */
   readonly kindsModule: string;
   readonly limits?: Partial<SystemLimits>;
   readonly passivationSweepMs?: number;
@@ -56,6 +59,10 @@ export default class ShardHost {
     // killed), exit instead of lingering as an orphan holding database connections.
     process.once('disconnect', () => process.exit(0));
     const params = self.getCustomParameters();
+    const kinds = (await import(pathToFileURL(params.kindsModule).href)) as {
+      register(system: ActorSystem): void;
+      projections?: readonly Projection[];
+    };
     let journal: Journal;
     let audit: AuditLog | undefined;
     let maxInFlightBatches = 1;
@@ -64,7 +71,7 @@ export default class ShardHost {
         url: params.databaseUrl,
         ...(params.databaseSchema ? { schema: params.databaseSchema } : {}),
       });
-      journal = new SqlJournal(this.driver);
+      journal = new SqlJournal(this.driver, { projections: kinds.projections ?? [] });
       audit = new SqlAuditLog(this.driver);
       // Pipeline journal batches over the pool (10 connections), leaving room for reads.
       maxInFlightBatches = 4;
@@ -80,9 +87,6 @@ export default class ShardHost {
       ...(params.passivationSweepMs ? { passivationSweepMs: params.passivationSweepMs } : {}),
       onEscalate: () => process.exit(ESCALATION_EXIT_CODE),
     });
-    const kinds = (await import(pathToFileURL(params.kindsModule).href)) as {
-      register(system: ActorSystem): void;
-    };
     kinds.register(system);
     this.system = system;
     this.registry = createRuntimeRegistry(system);

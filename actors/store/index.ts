@@ -4,7 +4,8 @@
  *
  * Typical wiring: create a driver (`createPgDriver` for `DATABASE_URL` or a `servePglite` URL,
  * `createPgliteDriver` for a single process), `migrate(driver)`, then `new SqlJournal(driver)` wrapped
- * in `GroupCommitJournal`, and `new SqlAuditLog(driver)`. The driver's creator closes it last.
+ * in `GroupCommitJournal`, and `new SqlAuditLog(driver)`. The driver's creator closes it last. Read
+ * models ride on the journal's transaction through `SqlJournalOptions.projections`.
  */
 export { SqlAuditLog, MemoryAuditLog, DEFAULT_AUDIT_LIMIT } from './audit-log.ts';
 export { encodeValue, decodeValue } from './codec.ts';
@@ -29,6 +30,7 @@ export type { MigrateOptions, MigrateResult } from './migrate.ts';
 export type { PgDriver, PgDriverOptions } from './pg-driver.ts';
 export type { PgliteDriverOptions } from './pglite-driver.ts';
 export type { PgliteServer, PgliteServerOptions } from './pglite-server.ts';
+export type { Projection, SqlStatement } from './projection.ts';
 export type { SqlDriver, SqlQuerier } from './sql-driver.ts';
 export type { SqlJournalOptions } from './sql-journal.ts';
 export type { AppendWrite, AuditLog, AuditRecord, Journal, JournalEntry, Snapshot } from './types.ts';

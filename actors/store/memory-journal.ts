@@ -3,13 +3,27 @@ import { JournalConflictError } from './errors.ts';
 import { toEntry, toEventRows, toSnapshot, toSnapshotRow, type EventRow, type SnapshotRow } from './rows.ts';
 import type { AppendWrite, Journal, JournalEntry, Snapshot } from './types.ts';
 
+/**
+ * A stored event: codec text as UTF-8 bytes. Off the JavaScript heap, so a journal of millions of
+ * events costs the garbage collector nothing to walk (codec text is built by concatenation, and
+ * kept as a string it would stay a rope of thousands of small heap objects per event).
+ */
+interface StoredRow {
+  readonly seq: number;
+  readonly msgId: string | null;
+  readonly event: Buffer;
+  readonly reply: Buffer | null;
+}
+
 interface ActorLog {
   /** Sorted by seq. */
-  readonly events: EventRow[];
+  readonly events: StoredRow[];
   readonly seqs: Set<number>;
   /** Message id → encoded reply (`null` for an `undefined` reply). */
-  readonly replies: Map<string, string | null>;
+  readonly replies: Map<string, Buffer | null>;
 }
+
+const text = (bytes: Buffer | null): string | null => (bytes === null ? null : bytes.toString('utf8'));
 
 /**
  * The journal in process memory, for tests and for runs that need no durability. It follows the
@@ -35,11 +49,18 @@ export class MemoryJournal implements Journal {
         log = { events: [], seqs: new Set(), replies: new Map() };
         this.#actors.set(row.persistenceId, log);
       }
+      const reply = row.reply === null ? null : Buffer.from(row.reply, 'utf8');
+      const stored: StoredRow = {
+        seq: row.seq,
+        msgId: row.msgId,
+        event: Buffer.from(row.event, 'utf8'),
+        reply,
+      };
       const last = log.events.at(-1);
-      if (last === undefined || last.seq < row.seq) log.events.push(row);
-      else log.events.splice(firstAfter(log.events, row.seq), 0, row);
+      if (last === undefined || last.seq < row.seq) log.events.push(stored);
+      else log.events.splice(firstAfter(log.events, row.seq), 0, stored);
       log.seqs.add(row.seq);
-      if (row.msgId !== null) log.replies.set(row.msgId, row.reply);
+      if (row.msgId !== null) log.replies.set(row.msgId, reply);
     }
   }
 
@@ -52,7 +73,7 @@ export class MemoryJournal implements Journal {
       const row = events[firstAfter(events, after)];
       if (row === undefined) return;
       after = row.seq;
-      yield toEntry(persistenceId, row.seq, row.event, row.msgId, row.reply);
+      yield toEntry(persistenceId, row.seq, text(row.event)!, row.msgId, text(row.reply));
     }
   }
 
@@ -63,7 +84,7 @@ export class MemoryJournal implements Journal {
   async findReply(persistenceId: string, msgId: string): Promise<{ readonly reply: unknown } | undefined> {
     const replies = this.#actors.get(persistenceId)?.replies;
     if (!replies?.has(msgId)) return undefined;
-    const reply = replies.get(msgId) ?? null;
+    const reply = text(replies.get(msgId) ?? null);
     return { reply: reply === null ? undefined : decodeValue(reply) };
   }
 
@@ -108,7 +129,7 @@ export class MemoryJournal implements Journal {
 }
 
 /** Index of the first event with `seq > after` (binary search over the sorted events). */
-function firstAfter(events: readonly EventRow[], after: number): number {
+function firstAfter(events: readonly StoredRow[], after: number): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {

@@ -12,7 +12,18 @@ import { servePglite } from './pglite-server.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 const withPostgres = await requirePostgres();
-const BUNDLED = ['001_journal.sql', '002_audit_log.sql'];
+const BUNDLED = ['001_journal.sql', '002_audit_log.sql', '003_ledger.sql'];
+/** Tables and views of the bundled migrations, by name. */
+const BUNDLED_TABLES = [
+  'account_orders',
+  'audit_log',
+  'journal',
+  'ledger_balances',
+  'ledger_entries',
+  'schema_migrations',
+  'snapshots',
+  'system_balances',
+];
 
 async function tables(driver: SqlDriver): Promise<string[]> {
   const rows = await driver.query<{ name: string }>(
@@ -55,8 +66,8 @@ describe('migrate - PGlite', () => {
     const driver = await createPgliteDriver();
     try {
       expect(await migrate(driver)).toEqual({ applied: BUNDLED });
-      expect(await tables(driver)).toEqual(['audit_log', 'journal', 'schema_migrations', 'snapshots']);
-      expect(await versions(driver)).toEqual([1, 2]);
+      expect(await tables(driver)).toEqual(BUNDLED_TABLES);
+      expect(await versions(driver)).toEqual([1, 2, 3]);
     } finally {
       await driver.close();
     }
@@ -68,7 +79,7 @@ describe('migrate - PGlite', () => {
       await migrate(driver);
       await driver.query(`insert into journal (persistence_id, seq, event) values ('a', 1, '1')`);
       expect(await migrate(driver)).toEqual({ applied: [] });
-      expect(await versions(driver)).toEqual([1, 2]);
+      expect(await versions(driver)).toEqual([1, 2, 3]);
       expect(await driver.query('select 1 from journal')).toHaveLength(1);
     } finally {
       await driver.close();
@@ -119,7 +130,7 @@ describe('migrate - concurrent migrators over a served PGlite', () => {
     try {
       const results = await Promise.all(drivers.map((driver) => migrate(driver)));
       expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2]);
+      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3]);
     } finally {
       for (const driver of drivers) await driver.close();
       await server.close();
@@ -141,7 +152,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     drivers = [driver];
     expect(await migrate(driver)).toEqual({ applied: BUNDLED });
     expect(await migrate(driver)).toEqual({ applied: [] });
-    expect(await versions(driver)).toEqual([1, 2]);
+    expect(await versions(driver)).toEqual([1, 2, 3]);
   });
 
   test('concurrent migrate calls from separate pools all succeed and apply each file exactly once', async () => {
@@ -151,12 +162,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     );
     const results = await Promise.all(drivers.map((driver) => migrate(driver)));
     expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2]);
-    expect(await tables(drivers[0] as SqlDriver)).toEqual([
-      'audit_log',
-      'journal',
-      'schema_migrations',
-      'snapshots',
-    ]);
+    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3]);
+    expect(await tables(drivers[0] as SqlDriver)).toEqual(BUNDLED_TABLES);
   });
 });

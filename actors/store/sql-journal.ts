@@ -1,5 +1,6 @@
 import { decodeValue } from './codec.ts';
 import { JournalConflictError } from './errors.ts';
+import type { Projection, SqlStatement } from './projection.ts';
 import { toEntry, toEventRows, toSnapshot, toSnapshotRow } from './rows.ts';
 import { databaseErrorFields, UNIQUE_VIOLATION, type SqlDriver } from './sql-driver.ts';
 import type { AppendWrite, Journal, JournalEntry, Snapshot } from './types.ts';
@@ -7,6 +8,8 @@ import type { AppendWrite, Journal, JournalEntry, Snapshot } from './types.ts';
 export interface SqlJournalOptions {
   /** Rows fetched per query while reading an actor's events. Default 1,000. */
   readonly pageSize?: number;
+  /** Read models written in the same transaction as each batch (see `Projection`). Default none. */
+  readonly projections?: readonly Projection[];
 }
 
 /**
@@ -60,8 +63,12 @@ interface EventRecord {
  * schema from `migrate`.
  *
  * A batch is one `insert … select` statement, so it is atomic and costs one round trip whatever its
- * size. Values are encoded by the codec and read back from `jsonb::text`, so both
- * databases return identical values (bigints included).
+ * size. With projections, the projections' statements join that insert as data-modifying CTEs of
+ * the same single statement: atomic without an explicit transaction, so a client killed mid-batch
+ * can never leave one open (PGlite's socket server shares one session between all clients, and a
+ * transaction its dead client left open would swallow everyone else's writes).
+ * Values are encoded by the codec and read back from `jsonb::text`, so both databases return
+ * identical values (bigints included).
  *
  * The driver stays its creator's: `close()` leaves it open for the others sharing it (audit log,
  * read models), and the creator closes it last.
@@ -69,6 +76,7 @@ interface EventRecord {
 export class SqlJournal implements Journal {
   readonly #driver: SqlDriver;
   readonly #pageSize: number;
+  readonly #projections: readonly Projection[];
 
   constructor(driver: SqlDriver, options: SqlJournalOptions = {}) {
     const pageSize = options.pageSize ?? 1_000;
@@ -76,6 +84,7 @@ export class SqlJournal implements Journal {
       throw new RangeError(`pageSize ${pageSize} must be >= 1`);
     this.#driver = driver;
     this.#pageSize = pageSize;
+    this.#projections = options.projections ?? [];
   }
 
   /**
@@ -83,6 +92,7 @@ export class SqlJournal implements Journal {
    * nothing of the batch is written.
    * @throws InvalidValueError when a write or value cannot be stored; nothing is written.
    * @throws StoreUnavailableError when the database cannot be reached.
+   * @throws whatever a projection or its statements throw; nothing is written.
    */
   async appendBatch(writes: readonly AppendWrite[]): Promise<void> {
     if (writes.length === 0) return;
@@ -100,14 +110,17 @@ export class SqlJournal implements Journal {
       events += comma + row.event;
       replies += comma + (row.reply === null ? '[]' : `[${row.reply}]`);
     });
+    const params = [
+      JSON.stringify(persistenceIds),
+      JSON.stringify(seqs),
+      JSON.stringify(msgIds),
+      events + ']',
+      replies + ']',
+    ];
+    const statements = this.#projections.flatMap((projection) => projection.statements(writes));
     try {
-      await this.#driver.query(INSERT_EVENTS, [
-        JSON.stringify(persistenceIds),
-        JSON.stringify(seqs),
-        JSON.stringify(msgIds),
-        events + ']',
-        replies + ']',
-      ]);
+      if (statements.length === 0) await this.#driver.query(INSERT_EVENTS, params);
+      else await this.#driver.query(...withProjections(params, statements));
     } catch (error) {
       throw toConflictError(error, writes) ?? error;
     }
@@ -151,6 +164,24 @@ export class SqlJournal implements Journal {
 
   /** Leaves the driver open: it belongs to whoever created it (see the class comment). */
   async close(): Promise<void> {}
+}
+
+/**
+ * The journal insert and every projection statement as one statement: `with j as (insert …),
+ * p1 as (insert …) select 1`, each statement's `$n` shifted past the ones before it.
+ */
+function withProjections(
+  journalParams: readonly unknown[],
+  statements: readonly SqlStatement[],
+): [string, unknown[]] {
+  const params = [...journalParams];
+  const parts = [`journal_rows as (${INSERT_EVENTS})`];
+  statements.forEach((statement, i) => {
+    const offset = params.length;
+    parts.push(`p${i} as (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    params.push(...statement.params);
+  });
+  return [`with ${parts.join(',\n')}\nselect 1`, params];
 }
 
 /** Turns a unique violation on the journal into `JournalConflictError`, naming the write when it can. */

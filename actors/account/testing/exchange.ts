@@ -29,11 +29,17 @@ export async function startExchange(
     clock?: Clock;
     account?: Omit<AccountOptions, 'markets'>;
     snapshotEvery?: number;
+    /** Journal batches written at once (a database pool runs several). */
+    maxInFlightBatches?: number;
   } = {},
 ): Promise<TestExchange> {
   const markets = options.markets ?? demoMarkets;
   const journal = options.journal ?? new MemoryJournal();
-  const system = new ActorSystem({ journal, ...(options.clock ? { clock: options.clock } : {}) });
+  const system = new ActorSystem({
+    journal,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.maxInFlightBatches ? { maxInFlightBatches: options.maxInFlightBatches } : {}),
+  });
   system.register(
     marketBehavior(createBook, { settlement: true, snapshotEvery: options.snapshotEvery ?? 10_000 }),
   );

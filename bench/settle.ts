@@ -1,0 +1,97 @@
+import { startExchange } from '../actors/account/testing/exchange.ts';
+import type { OrderResult, PlaceOrderRequest } from '../actors/account/index.ts';
+import type { Journal } from '../actors/store/index.ts';
+import { createPgDriver, migrate, SqlJournal } from '../actors/store/index.ts';
+
+/**
+ * The whole in-process order path: AccountActor (checks, hold) -> MarketActor (match) ->
+ * settlement of both sides (ledger postings with fees, OMS) -> the order's final state, per order.
+ *
+ * 1,000 accounts, 500 concurrent clients. Each client alternates a resting LIMIT sell and a
+ * crossing IOC buy on BTC-USDT from two different accounts, so every second order trades and
+ * settles maker and taker. Throughput counts orders placed end to end (reply after settlement);
+ * p99 is one placeOrder round trip. Run with the in-memory journal and journaling to local
+ * PostgreSQL (4 batches in flight, as shard hosts run). There is no peer library to compare with.
+ */
+
+const ACCOUNTS = 1_000;
+const CLIENTS = 500;
+
+function log(message: string): void {
+  console.error(message);
+}
+
+async function measure(journal: Journal | undefined, orders: number, maxInFlightBatches?: number) {
+  const exchange = await startExchange({
+    ...(journal ? { journal } : {}),
+    ...(maxInFlightBatches ? { maxInFlightBatches } : {}),
+    account: { limits: { rateLimit: { burst: 1_000_000, perSecond: 1_000_000 }, maxOpenOrders: 100_000 } },
+  });
+  await Promise.all(
+    Array.from({ length: ACCOUNTS }, async (_, a) => {
+      await exchange.deposit(a + 1, 'BTC', '1000', `bench-btc-${a}`);
+      await exchange.deposit(a + 1, 'USDT', '100000000', `bench-usdt-${a}`);
+    }),
+  );
+  const perClient = Math.ceil(orders / CLIENTS);
+  const latencies = new Float64Array(perClient * CLIENTS);
+  let n = 0;
+  let trades = 0;
+  const check = (result: OrderResult): void => {
+    if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+    if (result.order.status === 'Filled' && result.order.type === 'IOC') trades++;
+  };
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      const seller = (c % (ACCOUNTS / 2)) + 1;
+      const buyer = seller + ACCOUNTS / 2;
+      for (let i = 0; i < perClient; i++) {
+        const sell = i % 2 === 0;
+        const request: PlaceOrderRequest = {
+          clientOrderId: `c${c}-${i}`,
+          market: 'BTC-USDT',
+          side: sell ? 'SELL' : 'BUY',
+          type: sell ? 'LIMIT' : 'IOC',
+          price: '65000',
+          size: '0.001',
+        };
+        const start = performance.now();
+        check(await exchange.path.placeOrder(sell ? seller : buyer, request));
+        latencies[n++] = performance.now() - start;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  await exchange.stop();
+  const sorted = latencies.slice(0, n).sort();
+  return { perSecond: n / seconds, p99Us: sorted[Math.floor(n * 0.99)]! * 1000, trades };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  log('settle: warm-up');
+  await measure(undefined, 20_000);
+  const mem = await measure(undefined, 200_000);
+  log(
+    `settle: in-memory ${Math.round(mem.perSecond)} orders/s, p99 ${Math.round(mem.p99Us)} µs, ${mem.trades} trades`,
+  );
+
+  const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const driver = await createPgDriver({ url, schema: `qt_bench_settle_${process.pid}` });
+  let pg: Awaited<ReturnType<typeof measure>>;
+  try {
+    await migrate(driver);
+    pg = await measure(new SqlJournal(driver), 60_000, 4);
+  } finally {
+    await driver.dropSchema();
+    await driver.close();
+  }
+  log(`settle: PostgreSQL ${Math.round(pg.perSecond)} orders/s, p99 ${Math.round(pg.p99Us)} µs`);
+  return {
+    name: 'settle',
+    orders_per_s_mem: Math.round(mem.perSecond),
+    orders_per_s_pg: Math.round(pg.perSecond),
+    p99_us: Math.round(mem.p99Us),
+    p99_us_pg: Math.round(pg.p99Us),
+  };
+}
