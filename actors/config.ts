@@ -28,6 +28,23 @@ const schema = z.object({
   SRE_TOKEN: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
   ASK_TIMEOUT_MS: positiveInt(600_000).default(5_000),
   MAX_MESSAGE_BYTES: positiveInt(16 * 1024 * 1024).default(64 * 1024),
+  ORDER_RATE_PER_SECOND: positiveInt(1_000_000).default(100),
+  ORDER_BURST: positiveInt(1_000_000).default(200),
+  MAX_ORDER_NOTIONAL: z
+    .string()
+    .regex(/^\d{1,15}(\.\d{1,8})?$/, 'a decimal amount of quote, like 1000000')
+    .default('1000000'),
+  KYC_MIN_TIER: z.coerce.number().int().min(0).max(3).default(0),
+  BLOCKED_JURISDICTIONS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 codes, comma-separated'))),
 });
 
 export interface NodeConfig {
@@ -44,6 +61,10 @@ export interface NodeConfig {
   readonly sreToken: string | undefined;
   readonly askTimeoutMs: number;
   readonly maxMessageBytes: number;
+  /** Pre-trade limits every account gets (token bucket per account, largest order value). */
+  readonly orders: { readonly perSecond: number; readonly burst: number; readonly maxNotional: string };
+  /** Default KYC gate until the KYC service decides per user: minimum tier, blocked countries. */
+  readonly kyc: { readonly minTier: number; readonly blockedJurisdictions: readonly string[] };
 }
 
 export class ConfigError extends Error {
@@ -73,5 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     sreToken: c.SRE_TOKEN,
     askTimeoutMs: c.ASK_TIMEOUT_MS,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    orders: { perSecond: c.ORDER_RATE_PER_SECOND, burst: c.ORDER_BURST, maxNotional: c.MAX_ORDER_NOTIONAL },
+    kyc: { minTier: c.KYC_MIN_TIER, blockedJurisdictions: c.BLOCKED_JURISDICTIONS },
   };
 }

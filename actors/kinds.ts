@@ -1,4 +1,5 @@
-import { accountBehavior, ledgerProjection } from './account/index.ts';
+import { accountBehavior, kycGate, ledgerProjection } from './account/index.ts';
+import { loadConfig } from './config.ts';
 import { register as registerExamples } from './example/index.ts';
 import { createBook, demoMarkets, marketBehavior } from './market/index.ts';
 import type { ActorSystem } from './runtime/index.ts';
@@ -15,5 +16,15 @@ export function register(system: ActorSystem): void {
   // Books are hot and large: never passivated. Their outbox feeds settlement.
   system.register(marketBehavior(createBook, { settlement: true }));
   // Most accounts are idle most of the time: unload them, the journal brings them back.
-  system.register(accountBehavior({ markets: demoMarkets }), { passivateAfterMs: 10 * 60_000 });
+  // Hosts are forked with the node's environment: the same validated configuration.
+  const config = loadConfig();
+  const accounts = accountBehavior({
+    markets: demoMarkets,
+    limits: {
+      rateLimit: { burst: config.orders.burst, perSecond: config.orders.perSecond },
+      maxNotional: config.orders.maxNotional,
+    },
+    kycGate: kycGate(config.kyc),
+  });
+  system.register(accounts, { passivateAfterMs: 10 * 60_000 });
 }

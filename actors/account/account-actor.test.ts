@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../runtime/index.ts';
-import type { AccountOrder, BalanceView, PlaceOrderRequest } from './types.ts';
+import { kycGate } from './kyc-gate.ts';
+import type { AccountOrder, AccountSummary, BalanceView, PlaceOrderRequest } from './types.ts';
 import { startExchange } from './testing/exchange.ts';
 import type { TestExchange } from './testing/exchange.ts';
 
@@ -208,6 +209,25 @@ describe('account - pre-trade checks', () => {
     expect(await journaled(13)).toBe(before + 4);
   });
 
+  it('account - the configured KYC gate: minimum tier, blocked jurisdictions, set per account by admin', async () => {
+    exchange = await startExchange({
+      account: { kycGate: kycGate({ minTier: 1, blockedJurisdictions: ['KP'] }) },
+    });
+    await exchange.deposit(30, 'USDT', '10000');
+    expect(await place(30)).toMatchObject({ ok: false, code: 'KYC_REQUIRED' });
+    const setKyc = (payload: object) =>
+      exchange.system.admin(ADMIN, {
+        verb: 'send',
+        target: 'account/30',
+        reason: 'KYC case approved',
+        message: { type: 'setKyc', payload },
+      });
+    await setKyc({ tier: 1, jurisdiction: 'DE' });
+    expect(await place(30)).toMatchObject({ ok: true, order: { status: 'New' } });
+    await setKyc({ tier: 2, jurisdiction: 'KP' });
+    expect(await place(30)).toMatchObject({ ok: false, code: 'JURISDICTION_BLOCKED' });
+  });
+
   it('account - the token bucket limits orders per second and refills with time', async () => {
     const clock = new SimulatedClock(Date.UTC(2026, 10, 26));
     exchange = await startExchange({ clock, account: { limits: { rateLimit: { burst: 3, perSecond: 2 } } } });
@@ -238,6 +258,25 @@ describe('account - fees at settlement', () => {
     expect(maker).toContainEqual({ asset: 'USDT', available: '65013', locked: '0' });
     // Taker: 25 bps of 1 BTC in BTC.
     expect(await balances(16)).toContainEqual({ asset: 'BTC', available: '0.9975', locked: '0' });
+  });
+
+  it('account - volume from fills moves an account up the tiers to the VIP rebate', async () => {
+    exchange = await startExchange({ account: { limits: { maxNotional: '10000000' } } });
+    await exchange.deposit(31, 'BTC', '2000');
+    await exchange.deposit(32, 'USDT', '200000000');
+    // 16 × 100 BTC at 65,000 = $104M of volume on both sides.
+    for (let i = 0; i < 16; i++) {
+      await placed(31, { side: 'SELL', size: '100', price: '65000' });
+      await placed(32, { size: '100', price: '65000' });
+    }
+    const summary = (await exchange.ask('account/31', 'summary', {})) as AccountSummary;
+    expect(summary).toMatchObject({ tier: 'VIP', rates: { makerBps: -2, takerBps: 10 } });
+    const before = await balances(31);
+    await placed(31, { side: 'SELL', size: '1', price: '65000' });
+    await placed(32, { size: '1', price: '65000' });
+    const usdt = (list: BalanceView[]) => Number(list.find((b) => b.asset === 'USDT')!.available);
+    // The maker now earns 2 bps on 65,000 USDT on top of the proceeds.
+    expect(usdt(await balances(31)) - usdt(before)).toBe(65_013);
   });
 
   it('account - a QTRA holder pays the discounted taker rate', async () => {

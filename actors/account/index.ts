@@ -9,6 +9,7 @@ export { marketUnits } from './market-units.ts';
 export { ORDER_STATUSES, ORDER_TRANSITIONS, OrderStatus, isTerminal, tryTransition } from './oms.ts';
 export { OrderPath } from './order-path.ts';
 export { ledgerProjection, LedgerReadModel, MAX_PAGE, SYSTEM_OWNER } from './read-model.ts';
+export { kycGate } from './kyc-gate.ts';
 export { retryingAsk } from './retrying-ask.ts';
 export { MarketSettler } from './settlement.ts';
 
