@@ -1,8 +1,15 @@
 import { createBook } from '../actors/market/book.ts';
 import { createReferenceBook } from '../actors/market/testing/reference-book.ts';
-import type { BookConfig, BookSnapshot, OrderBook } from '../actors/market/types.ts';
+import type { EventBuffer } from '../actors/market/event-buffer.ts';
+import type {
+  BookCommand,
+  BookConfig,
+  BookSnapshot,
+  BufferedOrderBook,
+  OrderBook,
+} from '../actors/market/types.ts';
 
-export type CreateBook = (config: BookConfig, snapshot?: BookSnapshot) => OrderBook;
+export type CreateBook = (config: BookConfig, snapshot?: BookSnapshot) => BufferedOrderBook;
 
 export interface BookImpl {
   /** Which book the figures are for: `book.ts` or the reference book. */
@@ -18,8 +25,18 @@ export function loadBook(): BookImpl {
   if (process.env.BOOK_BENCH_IMPL === 'reference') {
     return {
       label: 'actors/market/testing/reference-book.ts (createReferenceBook)',
-      createBook: createReferenceBook,
+      createBook: (config, snapshot) => withProcessInto(createReferenceBook(config, snapshot)),
     };
   }
   return { label: 'actors/market/book.ts (createBook)', createBook };
+}
+
+/** A book without `processInto` gets one that copies `process`'s events into the buffer. */
+function withProcessInto(book: OrderBook): BufferedOrderBook {
+  return Object.assign(book, {
+    processInto(command: BookCommand, out: EventBuffer): void {
+      out.clear();
+      for (const event of book.process(command)) out.push(event);
+    },
+  });
 }

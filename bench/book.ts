@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { OrderBook } from '../actors/market/types.ts';
+import { EventBuffer } from '../actors/market/event-buffer.ts';
+import type { BufferedOrderBook, OrderBook } from '../actors/market/types.ts';
 import { loadBook } from './book-impl.ts';
 import type { BookImpl } from './book-impl.ts';
 import { BENCH_CONFIG, generateWorkload, MIX } from './book-workload.ts';
@@ -25,12 +26,15 @@ import type { BaselineOp } from './nodejs-order-book-adapter.ts';
  * 2. Warm-up (untimed): both books run the pre-fill and the first 1,000,000 commands once.
  * 3. Throughput: 3 passes per book, alternating ours / baseline; each pass is a fresh book, the
  *    pre-fill (untimed), then the whole stream in one timed loop (`process.hrtime.bigint()` before
- *    and after). ops/s = commands / elapsed; the median pass is reported.
+ *    and after). ops/s = commands / elapsed; the median pass is reported. Our book runs each
+ *    command through `processInto` with one reusable `EventBuffer` (every event of every command
+ *    is still written out, into reused event objects; the loop counts them); the baseline through
+ *    its own API.
  * 4. Checks after every pass: our book returned exactly the generator's number of events and
  *    ends with the generator's state hash; the baseline refused no command and ends with exactly
  *    the same resting orders as ours (same ids, sides, prices, open sizes and time order within
  *    each level).
- * 5. Latency: one more pass of our book (fresh, pre-filled), timing each `process` call alone
+ * 5. Latency: one more pass of our book (fresh, pre-filled), timing each `processInto` call alone
  *    with `process.hrtime.bigint()` before and after (so each sample includes one timer read,
  *    about 70 ns on this machine, logged as "timer overhead"; nothing is subtracted). Percentiles are
  *    nearest-rank over all 3,000,000 samples; max is the largest sample (GC pauses included).
@@ -113,7 +117,7 @@ function restingLines(book: OrderBook): string[] {
   return lines;
 }
 
-function freshOurs(impl: BookImpl, workload: Workload): OrderBook {
+function freshOurs(impl: BookImpl, workload: Workload): BufferedOrderBook {
   const book = impl.createBook(BENCH_CONFIG);
   for (const cmd of workload.prefill) book.process(cmd);
   return book;
@@ -123,10 +127,14 @@ function timeOurs(impl: BookImpl, workload: Workload): { book: OrderBook; ns: nu
   const book = freshOurs(impl, workload);
   const commands = workload.commands;
   const n = commands.length;
+  const out = new EventBuffer();
   gc();
   let events = 0;
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) events += book.process(commands[i]!).length;
+  for (let i = 0; i < n; i++) {
+    book.processInto(commands[i]!, out);
+    events += out.length;
+  }
   const ns = Number(process.hrtime.bigint() - t0);
   if (events !== workload.streamEvents) {
     throw new Error(
@@ -164,11 +172,12 @@ function latencies(impl: BookImpl, workload: Workload): Float64Array {
   const commands = workload.commands;
   const n = commands.length;
   const samples = new Float64Array(n);
+  const out = new EventBuffer();
   gc();
   for (let i = 0; i < n; i++) {
     const cmd = commands[i]!;
     const t0 = process.hrtime.bigint();
-    book.process(cmd);
+    book.processInto(cmd, out);
     samples[i] = Number(process.hrtime.bigint() - t0);
   }
   if (book.stateHash() !== workload.finalStateHash)
@@ -241,7 +250,8 @@ export async function runBookBench(baseShape: WorkloadShape): Promise<Record<str
   // while generating).
   const warm = Math.min(WARMUP_COMMANDS, shape.commands);
   const warmBook = freshOurs(impl, workload);
-  for (let i = 0; i < warm; i++) warmBook.process(workload.commands[i]!);
+  const warmOut = new EventBuffer();
+  for (let i = 0; i < warm; i++) warmBook.processInto(workload.commands[i]!, warmOut);
   const warmBaseline = createBaselineBook();
   if (runBaseline(warmBaseline, ops, 0, prefill + warm) !== 0)
     throw new Error('book bench: baseline warm-up refused');

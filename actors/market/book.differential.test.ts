@@ -3,7 +3,7 @@
  * book take the same seeded random command streams; the events of every command must be equal,
  * and so must the state hash every 100 commands and at the end. A mismatch fails with the seed,
  * the command index, the last commands before it and both event lists, enough to turn it into a
- * conformance case.
+ * conformance case. The fast book runs both through `process` and through `processInto`.
  */
 
 import { isDeepStrictEqual } from 'node:util';
@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 import { createBook } from './book.ts';
+import { EventBuffer } from './event-buffer.ts';
 import { RANDOM_CONFIGS, randomCommands } from './testing/random-commands.ts';
 import { createReferenceBook } from './testing/reference-book.ts';
 import type { BookCommand, BookConfig, BookSnapshot, OrderBook } from './types.ts';
@@ -84,6 +85,20 @@ const WIDE_PRICES: [name: string, map: (price: number) => number][] = [
   ['near the top of a chunk', (p) => 4_096 * 1_000 - 16 + p - 100],
 ];
 
+/**
+ * The fast book driven through `processInto`, every command writing into the same buffer of
+ * reused event objects (a field left over from an earlier event would show as a difference).
+ */
+const createBuffered: BookFactory = (config) => {
+  const book = createBook(config);
+  const out = new EventBuffer();
+  book.process = (command) => {
+    book.processInto(command, out);
+    return out.events.slice(0, out.length);
+  };
+  return book;
+};
+
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1_000 + i * 7_919);
 
 describe('book differential: fast vs reference', () => {
@@ -94,6 +109,10 @@ describe('book differential: fast vs reference', () => {
   it.each(WIDE_PRICES)('book - prices spread %s: same events and state hashes', (_name, map) => {
     for (const seed of SEEDS.slice(0, 5))
       compare(seed, RANDOM_CONFIGS[0]!, 3_000, createBook, createReferenceBook, map);
+  });
+
+  it.each(SEEDS)('book - seed %i through processInto and one reused buffer: same events', (seed) => {
+    compare(seed, RANDOM_CONFIGS[seed % RANDOM_CONFIGS.length]!, 2_000, createBuffered);
   });
 
   it('book - one long stream of 50,000 commands, same events and state hashes', () => {

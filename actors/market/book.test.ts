@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 
 import { canonicalJson, snapshotHash } from './book-hash.ts';
 import { createBook } from './book.ts';
+import { EventBuffer } from './event-buffer.ts';
 import type {
   Accepted,
   BookCommand,
@@ -973,5 +974,41 @@ describe('book - snapshots and state hash', () => {
       }
     }
     expect(book.seq).toBe(seq);
+  });
+});
+
+describe('book - processInto', () => {
+  const commands: BookCommand[] = [
+    limit(1, 1, 'SELL', 100, 5),
+    limit(2, 2, 'SELL', 101, 5),
+    limit(3, 3, 'BUY', 101, 7),
+    { type: 'amend', orderId: 2, account: 2, price: 102, size: 4 },
+    { type: 'cancel', orderId: 9, account: 1 },
+  ];
+
+  it('book - processInto writes exactly the events of process, reusing one set of event objects', () => {
+    const viaProcess = createBook(CONFIG);
+    const viaBuffer = createBook(CONFIG);
+    const out = new EventBuffer();
+    let firstAccepted: BookEvent | undefined;
+    for (const command of commands) {
+      viaBuffer.processInto(command, out);
+      expect(out.events.slice(0, out.length)).toEqual(viaProcess.process(command));
+      firstAccepted ??= out.events[0];
+    }
+    expect(viaBuffer.stateHash()).toBe(viaProcess.stateHash());
+    viaBuffer.processInto(limit(4, 4, 'BUY', 90, 1), out);
+    expect(out.length).toBe(1);
+    expect(out.events[0]).toBe(firstAccepted);
+  });
+
+  it('book - events returned by process are fresh and later commands leave them unchanged', () => {
+    const book = createBook(CONFIG);
+    const kept = commands.map((command) => book.process(command));
+    const copies = JSON.parse(JSON.stringify(kept)) as unknown;
+    book.process(limit(4, 4, 'BUY', 90, 1));
+    book.process({ type: 'cancelAll', account: 3 });
+    expect(kept).toEqual(copies);
+    expect(new Set(kept.flat()).size).toBe(kept.flat().length);
   });
 });

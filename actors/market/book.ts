@@ -1,21 +1,24 @@
 /**
  * The fast matching engine book, after exchange-core's `OrderBookDirectImpl`: integer ticks
  * and lots, one price ladder per side (levels directly indexed by price in chunks of ticks, with a
- * bitset of live levels for the next best price; best level cached), an intrusive FIFO chain per level, an id index for O(1) cancel and amend, and
- * stops waiting outside the ladders in trigger order. Pure and deterministic: commands in,
- * events out (`types.ts` is the contract, including every ordering rule); no I/O, clock or
- * randomness.
+ * bitset of live levels for the next best price; best level cached), an intrusive FIFO chain per
+ * level, an id index for O(1) cancel and amend, and stops waiting outside the ladders in trigger
+ * order. Orders are slots in typed-array columns (`OrderStore`), not objects. Pure and
+ * deterministic: commands in, events out (`types.ts` is the contract, including every ordering
+ * rule); no I/O, clock or randomness.
  *
  * The matching state of the incoming order (the taker) lives in fields of the book rather than
- * in an object per command, and so does the command's event list, so the hot path allocates
- * only its events, their (exactly sized when single) array and new resting orders.
+ * in an object per command, events are written into a reusable `EventBuffer`, and dead orders'
+ * slots are reused, so once its arrays have grown `processInto` allocates nothing to place,
+ * cancel, amend or match orders (`process` allocates the events it returns).
  */
 
-import { BookOrder, OrderKind } from './book-order.ts';
+import { BUY, NO_ORDER, OrderKind, OrderStore, sideOf, stpOf } from './book-order.ts';
 import { snapshotHash } from './book-hash.ts';
+import { EventBuffer } from './event-buffer.ts';
 import { IntMap } from './int-map.ts';
 import { checkLimits, checkPlaceShape, isPositiveInt, withinBand } from './order-validation.ts';
-import { PriceLadder } from './price-ladder.ts';
+import { PriceLadder, type PriceLevel } from './price-ladder.ts';
 import { StopBook } from './stop-book.ts';
 import {
   CancelReason,
@@ -29,11 +32,11 @@ import {
   type BookConfig,
   type BookEvent,
   type BookSnapshot,
+  type BufferedOrderBook,
   type CancelAll,
   type CancelOrder,
   type Depth,
   type Level,
-  type OrderBook,
   type PlaceOrder,
   type RestingOrder,
   type SetStatus,
@@ -48,22 +51,27 @@ const NO_LIMIT_SELL = 0;
 /**
  * The fast `OrderBook`. Build it with `createBook`; the class is exported for benchmarks and
  * tests that want to reach `restore`. Not safe to share between callers that interleave
- * commands: each command runs to completion (events, then triggered stops) inside `process`.
+ * commands: each command runs to completion (events, then triggered stops) inside `process` or
+ * `processInto`.
  */
-export class DirectBook implements OrderBook {
-  private readonly bids = new PriceLadder(true);
-  private readonly asks = new PriceLadder(false);
-  private readonly stopBook = new StopBook();
-  /** Every live order (resting or waiting stop) by id. */
-  private readonly index = new IntMap<BookOrder>(1024);
+export class DirectBook implements BufferedOrderBook {
+  /** Every live order (resting or waiting stop), by slot. */
+  private readonly store = new OrderStore();
+  private readonly bids = new PriceLadder(true, this.store);
+  private readonly asks = new PriceLadder(false, this.store);
+  private readonly stopBook = new StopBook(this.store);
+  /** The slot of every live order by id. */
+  private readonly index = new IntMap<number>(1024);
   private seqNo = 0;
   /** Last trade price; 0 before the first trade. */
   private last = 0;
   private marketStatus: MarketStatus = MarketStatus.OPEN;
   /** Whether the current command's own matching traded (then stops are checked). */
   private traded = false;
-  /** Events of the command being processed (null until its first event). */
-  private out: BookEvent[] | null = null;
+  /** Where the command being processed writes its events. */
+  private out: EventBuffer;
+  /** The buffer behind `process`: fresh event objects, which callers keep. */
+  private readonly own = new EventBuffer(false);
 
   // The incoming order being matched.
   private tId = 0;
@@ -78,7 +86,9 @@ export class DirectBook implements OrderBook {
   /** Whether STP cancelled the incoming order's rest. */
   private tCancelled = false;
 
-  constructor(private readonly config: BookConfig) {}
+  constructor(private readonly config: BookConfig) {
+    this.out = this.own;
+  }
 
   get lastPrice(): number | null {
     return this.last > 0 ? this.last : null;
@@ -93,7 +103,13 @@ export class DirectBook implements OrderBook {
   }
 
   process(command: BookCommand): BookEvent[] {
-    this.out = null;
+    this.processInto(command, this.own);
+    return this.own.toArray();
+  }
+
+  processInto(command: BookCommand, out: EventBuffer): void {
+    out.clear();
+    this.out = out;
     this.traded = false;
     switch (command.type) {
       case 'amend':
@@ -113,19 +129,6 @@ export class DirectBook implements OrderBook {
         break;
     }
     if (this.traded) this.runStops();
-    const out = this.out;
-    this.out = null;
-    return out ?? [];
-  }
-
-  /**
-   * Appends an event. The array is created on the first event as a one-element literal: most
-   * commands emit exactly one event, and an exactly sized array is far less garbage.
-   */
-  private emit(event: BookEvent): void {
-    const out = this.out;
-    if (out === null) this.out = [event];
-    else out.push(event);
   }
 
   // --- commands ---------------------------------------------------------------------------------
@@ -181,8 +184,8 @@ export class DirectBook implements OrderBook {
         if (this.crosses(isBuy, price)) this.match(price);
         if (!this.tCancelled && this.tRest > 0) {
           const kind = postOnly ? OrderKind.LIMIT_POST_ONLY : OrderKind.LIMIT;
-          const order = new BookOrder(id, cmd.account, group, side, stp, kind, price, this.tRest, 0);
-          order.acceptedSeq = acceptedSeq;
+          const order = this.store.alloc(id, cmd.account, group, side, stp, kind, price, this.tRest, 0);
+          this.store.acceptedSeq[order] = acceptedSeq;
           this.index.set(id, order);
           (isBuy ? this.bids : this.asks).add(order);
         }
@@ -220,7 +223,7 @@ export class DirectBook implements OrderBook {
         const isLimit = type === OrderType.STOP_LIMIT;
         this.accepted(cmd, isLimit ? price : 0, size);
         const kind = isLimit ? OrderKind.STOP_LIMIT : OrderKind.STOP_MARKET;
-        const stop = new BookOrder(
+        const stop = this.store.alloc(
           id,
           cmd.account,
           group,
@@ -231,7 +234,7 @@ export class DirectBook implements OrderBook {
           size,
           stopPrice,
         );
-        stop.acceptedSeq = this.seqNo;
+        this.store.acceptedSeq[stop] = this.seqNo;
         this.index.set(id, stop);
         this.stopBook.add(stop);
       }
@@ -244,7 +247,7 @@ export class DirectBook implements OrderBook {
     }
     const order = this.index.get(cmd.orderId);
     if (order === undefined) return this.reject(cmd.orderId, cmd.account, RejectCode.UNKNOWN_ORDER);
-    if (order.account !== cmd.account) {
+    if (this.store.account[order] !== cmd.account) {
       return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_ORDER_OWNER);
     }
     this.cancelOrder(order);
@@ -255,11 +258,12 @@ export class DirectBook implements OrderBook {
       return this.reject(0, cmd.account, RejectCode.MARKET_HALTED);
     }
     const account = cmd.account;
-    const mine: BookOrder[] = [];
+    const store = this.store;
+    const mine: number[] = [];
     this.index.forEachValue((order) => {
-      if (order.account === account) mine.push(order);
+      if (store.account[order] === account) mine.push(order);
     });
-    mine.sort(byPlacement);
+    mine.sort((a, b) => store.acceptedSeq[a]! - store.acceptedSeq[b]!);
     for (const order of mine) this.cancelOrder(order);
   }
 
@@ -272,23 +276,27 @@ export class DirectBook implements OrderBook {
     }
     const order = this.index.get(cmd.orderId);
     if (order === undefined) return this.reject(cmd.orderId, cmd.account, RejectCode.UNKNOWN_ORDER);
-    if (order.account !== cmd.account) {
+    const store = this.store;
+    if (store.account[order] !== cmd.account) {
       return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_ORDER_OWNER);
     }
-    if (order.kind >= OrderKind.STOP_LIMIT) {
+    const kind = store.kind[order]!;
+    if (kind >= OrderKind.STOP_LIMIT) {
       return this.reject(cmd.orderId, cmd.account, RejectCode.NOT_AMENDABLE);
     }
-    let newPrice = order.price;
+    const oldPrice = store.price[order]!;
+    const oldSize = store.size[order]!;
+    let newPrice = oldPrice;
     if (cmd.price !== undefined) {
       newPrice = cmd.price;
       if (!isPositiveInt(newPrice)) return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_PRICE);
     }
-    let newSize = order.size;
+    let newSize = oldSize;
     if (cmd.size !== undefined) {
       newSize = cmd.size;
       if (!isPositiveInt(newSize)) return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_SIZE);
     }
-    if (newPrice === order.price && newSize === order.size) {
+    if (newPrice === oldPrice && newSize === oldSize) {
       return this.reject(cmd.orderId, cmd.account, RejectCode.INVALID_ORDER);
     }
     const limits = checkLimits(this.config, newSize, newPrice * newSize);
@@ -296,45 +304,45 @@ export class DirectBook implements OrderBook {
     if (!withinBand(this.config, this.last, newPrice)) {
       return this.reject(cmd.orderId, cmd.account, RejectCode.PRICE_BAND);
     }
-    const isBuy = order.side === 'BUY';
-    const crosses = newPrice !== order.price && this.crosses(isBuy, newPrice);
+    const isBuy = store.side[order] === BUY;
+    const crosses = newPrice !== oldPrice && this.crosses(isBuy, newPrice);
     if (crosses) {
       // The market status first, then the order's own post-only flag.
       if (status === MarketStatus.POST_ONLY) {
         return this.reject(cmd.orderId, cmd.account, RejectCode.MARKET_POST_ONLY);
       }
-      if (order.kind === OrderKind.LIMIT_POST_ONLY) {
+      if (kind === OrderKind.LIMIT_POST_ONLY) {
         return this.reject(cmd.orderId, cmd.account, RejectCode.POST_ONLY_WOULD_TAKE);
       }
     }
 
-    const keptPriority = newPrice === order.price && newSize < order.size;
-    this.emit({
-      type: 'Amended',
-      seq: ++this.seqNo,
-      orderId: order.id,
-      account: order.account,
-      price: newPrice,
-      size: newSize,
-      keptPriority,
-    });
+    const keptPriority = newPrice === oldPrice && newSize < oldSize;
+    this.out.amended(++this.seqNo, cmd.orderId, cmd.account, newPrice, newSize, keptPriority);
+    const ladder = isBuy ? this.bids : this.asks;
     if (keptPriority) {
-      order.level!.size -= order.size - newSize;
-      order.size = newSize;
+      ladder.levelAt(oldPrice).size -= oldSize - newSize;
+      store.size[order] = newSize;
       return;
     }
-    const ladder = isBuy ? this.bids : this.asks;
     ladder.remove(order);
-    order.price = newPrice;
-    order.size = newSize;
+    store.price[order] = newPrice;
+    store.size[order] = newSize;
     if (crosses) {
-      this.setTaker(order.id, order.account, order.stpGroup, order.side, order.stp, newSize, -1);
+      this.setTaker(
+        cmd.orderId,
+        cmd.account,
+        store.stpGroup[order]!,
+        sideOf(store.side[order]!),
+        stpOf(store.stp[order]!),
+        newSize,
+        -1,
+      );
       this.match(newPrice);
       if (this.tCancelled || this.tRest === 0) {
-        this.index.delete(order.id);
+        this.forget(order);
         return;
       }
-      order.size = this.tRest;
+      store.size[order] = this.tRest;
     }
     ladder.add(order);
   }
@@ -350,7 +358,7 @@ export class DirectBook implements OrderBook {
       return this.reject(0, 0, RejectCode.INVALID_ORDER);
     }
     this.marketStatus = status;
-    this.emit({ type: 'StatusChanged', seq: ++this.seqNo, status });
+    this.out.statusChanged(++this.seqNo, status);
   }
 
   // --- matching ---------------------------------------------------------------------------------
@@ -408,37 +416,38 @@ export class DirectBook implements OrderBook {
       if (level === undefined) return;
       const price = level.price;
       if (isBuy ? price > limit : price < limit) return;
+      const store = this.store;
       let maker = level.head;
-      while (maker !== null) {
+      while (maker !== NO_ORDER) {
         const want = byQuote ? Math.floor(this.tQuote / price) : this.tRest;
         if (want === 0) return;
-        const next = maker.next;
-        if (stpOn && maker.stpGroup === this.tGroup) {
-          this.selfTrade(maker, want, price);
+        const next = store.next[maker]!;
+        if (stpOn && store.stpGroup[maker] === this.tGroup) {
+          this.selfTrade(level, maker, want, price);
           if (this.tCancelled) return;
         } else {
-          const makerSize = maker.size;
+          const makerSize = store.size[maker]!;
           const qty = want < makerSize ? want : makerSize;
-          maker.size = makerSize - qty;
+          const makerRest = makerSize - qty;
+          store.size[maker] = makerRest;
           level.size -= qty;
           if (byQuote) this.tQuote -= qty * price;
           else this.tRest -= qty;
           this.last = price;
           this.traded = true;
-          this.emit({
-            type: 'Fill',
-            seq: ++this.seqNo,
-            makerOrderId: maker.id,
-            takerOrderId: this.tId,
-            makerAccount: maker.account,
-            takerAccount: this.tAccount,
+          this.out.fill(
+            ++this.seqNo,
+            store.id[maker]!,
+            this.tId,
+            store.account[maker]!,
+            this.tAccount,
             price,
-            size: qty,
-            takerSide: this.tSide,
-            makerRemaining: maker.size,
-            takerRemaining: byQuote ? 0 : this.tRest,
-          });
-          if (maker.size === 0) this.removeResting(maker);
+            qty,
+            this.tSide,
+            makerRest,
+            byQuote ? 0 : this.tRest,
+          );
+          if (makerRest === 0) this.removeResting(maker);
         }
         maker = next;
       }
@@ -447,7 +456,7 @@ export class DirectBook implements OrderBook {
   }
 
   /** The taker meets an own resting order under an STP mode other than NONE. */
-  private selfTrade(maker: BookOrder, want: number, price: number): void {
+  private selfTrade(level: PriceLevel, maker: number, want: number, price: number): void {
     // A by-quote taker has no open lots of its own: cancelling its rest cancels 0 lots.
     const open = this.tQuote >= 0 ? 0 : want;
     switch (this.tStp) {
@@ -463,13 +472,14 @@ export class DirectBook implements OrderBook {
         return;
       default: {
         // DECREMENT_AND_CANCEL
-        const makerSize = maker.size;
+        const store = this.store;
+        const makerSize = store.size[maker]!;
         const q = want < makerSize ? want : makerSize;
         if (makerSize === q) this.cancelResting(maker, CancelReason.STP);
         else {
-          maker.size = makerSize - q;
-          maker.level!.size -= q;
-          this.cancelledEvent(maker.id, maker.account, q, maker.size, CancelReason.STP);
+          store.size[maker] = makerSize - q;
+          level.size -= q;
+          this.cancelledEvent(store.id[maker]!, store.account[maker]!, q, makerSize - q, CancelReason.STP);
         }
         if (want === q) this.cancelTaker(want, 0);
         else {
@@ -502,19 +512,21 @@ export class DirectBook implements OrderBook {
     budget: number,
   ): boolean {
     const ladder = isBuy ? this.asks : this.bids;
+    const store = this.store;
     const stpOn = stp !== StpMode.NONE;
     let rest = size;
     let notional = 0;
     for (let level = ladder.best(); level !== undefined; level = ladder.worse(level)) {
       const price = level.price;
       if (isBuy ? price > limit : price < limit) break;
-      for (let maker = level.head; maker !== null; maker = maker.next) {
-        if (stpOn && maker.stpGroup === group) {
+      for (let maker = level.head; maker !== NO_ORDER; maker = store.next[maker]!) {
+        if (stpOn && store.stpGroup[maker] === group) {
           // CANCEL_RESTING goes on past it; every other mode ends or shrinks the taker untraded.
           if (stp === StpMode.CANCEL_RESTING) continue;
           return false;
         }
-        const qty = rest < maker.size ? rest : maker.size;
+        const makerSize = store.size[maker]!;
+        const qty = rest < makerSize ? rest : makerSize;
         rest -= qty;
         notional += qty * price;
         if (rest === 0) break;
@@ -529,34 +541,32 @@ export class DirectBook implements OrderBook {
 
   /** Triggers waiting stops one at a time while the last price reaches one (cascades). */
   private runStops(): void {
+    const store = this.store;
     for (;;) {
       const stop = this.stopBook.next(this.last);
-      if (stop === null) return;
+      if (stop === NO_ORDER) return;
       this.stopBook.remove(stop);
-      this.emit({
-        type: 'Triggered',
-        seq: ++this.seqNo,
-        orderId: stop.id,
-        account: stop.account,
-        lastPrice: this.last,
-      });
-      if (stop.kind === OrderKind.STOP_LIMIT) {
-        if (!withinBand(this.config, this.last, stop.price)) {
-          this.index.delete(stop.id);
-          this.reject(stop.id, stop.account, RejectCode.PRICE_BAND);
+      const id = store.id[stop]!;
+      const account = store.account[stop]!;
+      const side = sideOf(store.side[stop]!);
+      const price = store.price[stop]!;
+      this.out.triggered(++this.seqNo, id, account, this.last);
+      this.setTaker(id, account, store.stpGroup[stop]!, side, stpOf(store.stp[stop]!), store.size[stop]!, -1);
+      if (store.kind[stop] === OrderKind.STOP_LIMIT) {
+        if (!withinBand(this.config, this.last, price)) {
+          this.forget(stop);
+          this.reject(id, account, RejectCode.PRICE_BAND);
           continue;
         }
-        this.setTaker(stop.id, stop.account, stop.stpGroup, stop.side, stop.stp, stop.size, -1);
-        const isBuy = stop.side === 'BUY';
-        if (this.crosses(isBuy, stop.price)) this.match(stop.price);
+        const isBuy = side === 'BUY';
+        if (this.crosses(isBuy, price)) this.match(price);
         if (!this.tCancelled && this.tRest > 0) {
-          stop.kind = OrderKind.LIMIT;
-          stop.size = this.tRest;
+          store.kind[stop] = OrderKind.LIMIT;
+          store.size[stop] = this.tRest;
           (isBuy ? this.bids : this.asks).add(stop);
-        } else this.index.delete(stop.id);
+        } else this.forget(stop);
       } else {
-        this.index.delete(stop.id);
-        this.setTaker(stop.id, stop.account, stop.stpGroup, stop.side, stop.stp, stop.size, -1);
+        this.forget(stop);
         this.runMarket();
       }
     }
@@ -564,23 +574,31 @@ export class DirectBook implements OrderBook {
 
   // --- order removal and events -----------------------------------------------------------------
 
-  /** Removes a resting order that has no open lots left (or is being cancelled). */
-  private removeResting(order: BookOrder): void {
-    (order.side === 'BUY' ? this.bids : this.asks).remove(order);
-    this.index.delete(order.id);
+  /** Drops an order that has left every chain: out of the index, its slot freed. */
+  private forget(order: number): void {
+    this.index.delete(this.store.id[order]!);
+    this.store.release(order);
   }
 
-  private cancelResting(order: BookOrder, reason: CancelReason): void {
-    this.cancelledEvent(order.id, order.account, order.size, 0, reason);
+  /** Removes a resting order that has no open lots left (or is being cancelled). */
+  private removeResting(order: number): void {
+    (this.store.side[order] === BUY ? this.bids : this.asks).remove(order);
+    this.forget(order);
+  }
+
+  private cancelResting(order: number, reason: CancelReason): void {
+    const store = this.store;
+    this.cancelledEvent(store.id[order]!, store.account[order]!, store.size[order]!, 0, reason);
     this.removeResting(order);
   }
 
   /** User cancel of a resting order or a waiting stop. */
-  private cancelOrder(order: BookOrder): void {
-    if (order.isStop) {
-      this.cancelledEvent(order.id, order.account, order.size, 0, CancelReason.USER);
+  private cancelOrder(order: number): void {
+    const store = this.store;
+    if (store.isStop(order)) {
+      this.cancelledEvent(store.id[order]!, store.account[order]!, store.size[order]!, 0, CancelReason.USER);
       this.stopBook.remove(order);
-      this.index.delete(order.id);
+      this.forget(order);
     } else this.cancelResting(order, CancelReason.USER);
   }
 
@@ -591,36 +609,19 @@ export class DirectBook implements OrderBook {
     remaining: number,
     reason: CancelReason,
   ): void {
-    this.emit({ type: 'Cancelled', seq: ++this.seqNo, orderId, account, size, remaining, reason });
+    this.out.cancelled(++this.seqNo, orderId, account, size, remaining, reason);
   }
 
   private expired(size: number, quoteLeft: number, reason: ExpireReason): void {
-    this.emit({
-      type: 'Expired',
-      seq: ++this.seqNo,
-      orderId: this.tId,
-      account: this.tAccount,
-      size,
-      quoteLeft,
-      reason,
-    });
+    this.out.expired(++this.seqNo, this.tId, this.tAccount, size, quoteLeft, reason);
   }
 
   private accepted(cmd: PlaceOrder, price: number, size: number): void {
-    this.emit({
-      type: 'Accepted',
-      seq: ++this.seqNo,
-      orderId: cmd.orderId,
-      account: cmd.account,
-      side: cmd.side,
-      orderType: cmd.orderType,
-      price,
-      size,
-    });
+    this.out.accepted(++this.seqNo, cmd.orderId, cmd.account, cmd.side, cmd.orderType, price, size);
   }
 
   private reject(orderId: number, account: number, code: RejectCode): void {
-    this.emit({ type: 'Rejected', seq: ++this.seqNo, orderId, account, code });
+    this.out.rejected(++this.seqNo, orderId, account, code);
   }
 
   // --- queries ----------------------------------------------------------------------------------
@@ -642,18 +643,19 @@ export class DirectBook implements OrderBook {
   orders(side: Side): RestingOrder[] {
     const out: RestingOrder[] = [];
     const ladder = side === 'BUY' ? this.bids : this.asks;
+    const s = this.store;
     for (let level = ladder.best(); level !== undefined; level = ladder.worse(level)) {
-      for (let o = level.head; o !== null; o = o.next) {
+      for (let o = level.head; o !== NO_ORDER; o = s.next[o]!) {
         out.push({
-          orderId: o.id,
-          account: o.account,
-          stpGroup: o.stpGroup,
-          side: o.side,
-          price: o.price,
-          size: o.size,
-          stp: o.stp,
-          postOnly: o.kind === OrderKind.LIMIT_POST_ONLY,
-          acceptedSeq: o.acceptedSeq,
+          orderId: s.id[o]!,
+          account: s.account[o]!,
+          stpGroup: s.stpGroup[o]!,
+          side,
+          price: s.price[o]!,
+          size: s.size[o]!,
+          stp: stpOf(s.stp[o]!),
+          postOnly: s.kind[o] === OrderKind.LIMIT_POST_ONLY,
+          acceptedSeq: s.acceptedSeq[o]!,
         });
       }
     }
@@ -662,18 +664,19 @@ export class DirectBook implements OrderBook {
 
   stops(): WaitingStop[] {
     const out: WaitingStop[] = [];
-    for (let s = this.stopBook.first(); s !== null; s = s.next) {
+    const s = this.store;
+    for (let o = this.stopBook.first(); o !== NO_ORDER; o = s.next[o]!) {
       out.push({
-        orderId: s.id,
-        account: s.account,
-        stpGroup: s.stpGroup,
-        side: s.side,
-        orderType: s.kind === OrderKind.STOP_LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET,
-        stopPrice: s.stopPrice,
-        price: s.price,
-        size: s.size,
-        stp: s.stp,
-        acceptedSeq: s.acceptedSeq,
+        orderId: s.id[o]!,
+        account: s.account[o]!,
+        stpGroup: s.stpGroup[o]!,
+        side: sideOf(s.side[o]!),
+        orderType: s.kind[o] === OrderKind.STOP_LIMIT ? OrderType.STOP_LIMIT : OrderType.STOP_MARKET,
+        stopPrice: s.stopPrice[o]!,
+        price: s.price[o]!,
+        size: s.size[o]!,
+        stp: stpOf(s.stp[o]!),
+        acceptedSeq: s.acceptedSeq[o]!,
       });
     }
     return out;
@@ -705,8 +708,9 @@ export class DirectBook implements OrderBook {
     this.marketStatus = snapshot.status;
     this.seqNo = snapshot.seq;
     this.last = snapshot.lastPrice ?? 0;
+    const store = this.store;
     for (const o of snapshot.orders) {
-      const order = new BookOrder(
+      const order = store.alloc(
         o.orderId,
         o.account,
         o.stpGroup,
@@ -717,15 +721,15 @@ export class DirectBook implements OrderBook {
         o.size,
         0,
       );
-      order.acceptedSeq = o.acceptedSeq;
+      store.acceptedSeq[order] = o.acceptedSeq;
       (o.side === 'BUY' ? this.bids : this.asks).add(order);
-      this.index.set(order.id, order);
+      this.index.set(o.orderId, order);
     }
     // The stop book takes stops in placement order (its trigger ties follow insertion).
     const stops = [...snapshot.stops].sort((a, b) => a.acceptedSeq - b.acceptedSeq);
     for (const s of stops) {
       const kind = s.orderType === OrderType.STOP_LIMIT ? OrderKind.STOP_LIMIT : OrderKind.STOP_MARKET;
-      const stop = new BookOrder(
+      const stop = store.alloc(
         s.orderId,
         s.account,
         s.stpGroup,
@@ -736,9 +740,9 @@ export class DirectBook implements OrderBook {
         s.size,
         s.stopPrice,
       );
-      stop.acceptedSeq = s.acceptedSeq;
+      store.acceptedSeq[stop] = s.acceptedSeq;
       this.stopBook.add(stop);
-      this.index.set(stop.id, stop);
+      this.index.set(s.orderId, stop);
     }
   }
 
@@ -751,16 +755,12 @@ export class DirectBook implements OrderBook {
   }
 }
 
-function byPlacement(a: BookOrder, b: BookOrder): number {
-  return a.acceptedSeq - b.acceptedSeq;
-}
-
 /**
  * Creates the fast book, empty and OPEN, or rebuilt from a snapshot: same `stateHash()` and the
  * same future events as the book it was taken from (see `DirectBook.restore`).
  * `config` is used as given; `snapshot.config` is not read.
  */
-export function createBook(config: BookConfig, snapshot?: BookSnapshot): OrderBook {
+export function createBook(config: BookConfig, snapshot?: BookSnapshot): BufferedOrderBook {
   const book = new DirectBook(config);
   if (snapshot !== undefined) book.restore(snapshot);
   return book;

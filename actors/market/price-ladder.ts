@@ -6,15 +6,16 @@
  * an order at a price is a chunk lookup and an array index (no search, no shifting of levels),
  * and the next best level after the best empties is found by scanning the bitset a word (32
  * ticks) at a time, then the next chunk. Prices may be any positive safe integers: a far price
- * only costs one more chunk. The best level is cached. Each level chains its orders in time
- * order through the orders' own `prev`/`next` links and keeps its total open lots and order
- * count, so depth queries never walk orders. Emptied levels stay in their slot to be reused by
- * the next order at their price; a chunk with no live level is dropped once empty chunks
- * outnumber live ones (memory stays bounded, and the top of the book churning across a chunk
- * boundary does not reallocate chunks).
+ * only costs one more chunk. The best level is cached. Each level chains its orders (slots of
+ * the `OrderStore`) in time order through the store's `prev`/`next` links and keeps its total
+ * open lots and order count, so depth queries never walk orders; an order's level is found from
+ * its price. Emptied levels stay in their slot to be reused by the next order at their price; a
+ * chunk with no live level is dropped once empty chunks outnumber live ones (memory stays
+ * bounded, and the top of the book churning across a chunk boundary does not reallocate
+ * chunks).
  */
 
-import type { BookOrder } from './book-order.ts';
+import { NO_ORDER, type OrderStore } from './book-order.ts';
 import { IntMap } from './int-map.ts';
 
 const CHUNK_BITS = 12;
@@ -26,8 +27,9 @@ export class PriceLevel {
   /** Total open lots of the level's orders. */
   size = 0;
   count = 0;
-  head: BookOrder | null = null;
-  tail: BookOrder | null = null;
+  /** First and last order (store slots), or NO_ORDER. */
+  head = NO_ORDER;
+  tail = NO_ORDER;
 
   constructor(
     readonly price: number,
@@ -36,29 +38,27 @@ export class PriceLevel {
     readonly slot: number,
   ) {}
 
-  /** Appends at the back of the time queue. */
-  append(order: BookOrder): void {
-    order.level = this;
-    order.next = null;
-    order.prev = this.tail;
-    if (this.tail === null) this.head = order;
-    else this.tail.next = order;
+  /** Appends an order at the back of the time queue. */
+  append(orders: OrderStore, order: number): void {
+    const tail = this.tail;
+    orders.next[order] = NO_ORDER;
+    orders.prev[order] = tail;
+    if (tail === NO_ORDER) this.head = order;
+    else orders.next[tail] = order;
     this.tail = order;
-    this.size += order.size;
+    this.size += orders.size[order]!;
     this.count++;
   }
 
   /** Unlinks an order of this level; its open lots leave the level's total. */
-  unlink(order: BookOrder): void {
-    const { prev, next } = order;
-    if (prev === null) this.head = next;
-    else prev.next = next;
-    if (next === null) this.tail = prev;
-    else next.prev = prev;
-    order.prev = null;
-    order.next = null;
-    order.level = null;
-    this.size -= order.size;
+  unlink(orders: OrderStore, order: number): void {
+    const prev = orders.prev[order]!;
+    const next = orders.next[order]!;
+    if (prev === NO_ORDER) this.head = next;
+    else orders.next[prev] = next;
+    if (next === NO_ORDER) this.tail = prev;
+    else orders.prev[next] = prev;
+    this.size -= orders.size[order]!;
     this.count--;
   }
 }
@@ -120,7 +120,10 @@ export class PriceLadder {
   /** Chunks with no live level. */
   private emptyChunks = 0;
 
-  constructor(readonly isBid: boolean) {}
+  constructor(
+    readonly isBid: boolean,
+    private readonly orders: OrderStore,
+  ) {}
 
   /** The best level, or undefined when the side is empty. */
   best(): PriceLevel | undefined {
@@ -154,8 +157,8 @@ export class PriceLadder {
   }
 
   /** Rests an order at the back of its price's level, creating the level if needed. */
-  add(order: BookOrder): void {
-    const price = order.price;
+  add(order: number): void {
+    const price = this.orders.price[order]!;
     let chunk = this.lastChunk;
     let slot = chunk === null ? -1 : price - chunk.base;
     if (slot < 0 || slot >= CHUNK_TICKS) {
@@ -165,7 +168,17 @@ export class PriceLadder {
     let level = chunk!.slots[slot]!;
     if (level === null) level = this.newLevel(chunk!, slot, price);
     if (level.count === 0) this.revive(level);
-    level.append(order);
+    level.append(this.orders, order);
+  }
+
+  /** The level of a price that has orders (an order resting at that price has one). */
+  levelAt(price: number): PriceLevel {
+    let chunk = this.lastChunk;
+    if (chunk === null || price < chunk.base || price >= chunk.base + CHUNK_TICKS) {
+      chunk = this.byKey.get(Math.floor(price / CHUNK_TICKS) + 1)!;
+      this.lastChunk = chunk;
+    }
+    return chunk.slots[price - chunk.base]!;
   }
 
   /** The chunk of `price`, created if needed; becomes `lastChunk`. */
@@ -195,9 +208,9 @@ export class PriceLadder {
   }
 
   /** Takes a resting order out of the side, retiring its level when it empties. */
-  remove(order: BookOrder): void {
-    const level = order.level!;
-    level.unlink(order);
+  remove(order: number): void {
+    const level = this.levelAt(this.orders.price[order]!);
+    level.unlink(this.orders, order);
     if (level.count === 0) this.dropLevel(level);
   }
 

@@ -106,6 +106,8 @@
  * cancels; others `MARKET_POST_ONLY`). setStatus emits `StatusChanged`.
  */
 
+import type { EventBuffer } from './event-buffer.ts';
+
 export type Side = 'BUY' | 'SELL';
 
 export const OrderType = {
@@ -401,4 +403,18 @@ export interface OrderBook {
   snapshot(): BookSnapshot;
   /** Hex digest of the snapshot in canonical form: equal books, equal hashes. */
   stateHash(): string;
+}
+
+/**
+ * An `OrderBook` with an allocation-free entry point for hot loops (benchmarks, replay): the same
+ * command semantics and the same events as `process`, written into a reusable buffer.
+ */
+export interface BufferedOrderBook extends OrderBook {
+  /**
+   * Applies one command like `process`; `out` is cleared and then holds exactly the events
+   * `process` would have returned. With a reusing buffer (the default) they stay valid only until
+   * `out` is written again (the next call with it); events that are kept come from `process` or
+   * from a buffer made with `new EventBuffer(false)`.
+   */
+  processInto(command: BookCommand, out: EventBuffer): void;
 }
