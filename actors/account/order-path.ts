@@ -1,4 +1,4 @@
-import type { BookEvent, CommandReply, MarketSpec, MarketSummary } from '../market/index.ts';
+import type { CommandEvents, CommandReply, MarketSpec, MarketSummary } from '../market/index.ts';
 import type { Ask, SettlerOptions } from './settlement.ts';
 import { MarketSettler } from './settlement.ts';
 import type {
@@ -89,7 +89,7 @@ export class OrderPath {
       })) as AccountOrder;
       return { ok: true, order };
     }
-    await this.#settle(placed.order.market, result.events);
+    await this.#settle(placed.order.market, result);
     return { ok: true, order: await this.#order(account, orderId) };
   }
 
@@ -98,7 +98,7 @@ export class OrderPath {
     const found = (await this.ask(`account/${account}`, 'cancel', { orderId })) as CancelReply;
     if (!found.ok) return found;
     const result = (await this.ask(`market/${found.market}`, 'cancel', { orderId, account })) as CommandReply;
-    if (result.ok) await this.#settle(found.market, result.events);
+    if (result.ok) await this.#settle(found.market, result);
     return { ok: true, order: await this.#order(account, orderId) };
   }
 
@@ -116,7 +116,7 @@ export class OrderPath {
     })) as AmendReply;
     if (!amended.ok) return amended;
     const result = (await this.ask(`market/${amended.market}`, 'amend', amended.command)) as CommandReply;
-    if (result.ok) await this.#settle(amended.market, result.events);
+    if (result.ok) await this.#settle(amended.market, result);
     return { ok: true, order: await this.#order(account, orderId) };
   }
 
@@ -128,15 +128,15 @@ export class OrderPath {
       const result = (await this.ask(`market/${market}`, 'cancelAll', { account })) as CommandReply;
       if (!result.ok) continue;
       cancelled += result.events.filter((e) => e.type === 'Cancelled').length;
-      await this.#settle(market, result.events);
+      await this.#settle(market, result);
     }
     return cancelled;
   }
 
-  async #settle(market: string, events: readonly BookEvent[]): Promise<void> {
+  async #settle(market: string, { events, at }: CommandEvents): Promise<void> {
     const settler = this.settlers.get(market);
     if (!settler || events.length === 0) return;
-    settler.push(events);
+    settler.push({ events, at });
     await settler.settled(events[events.length - 1]!.seq);
   }
 
@@ -148,6 +148,6 @@ export class OrderPath {
   async #followUp({ market, cancel }: FollowUp): Promise<void> {
     const result = (await this.ask(`market/${market}`, 'cancel', cancel).catch(() => undefined)) as
       CommandReply | undefined;
-    if (result?.ok) this.settlers.get(market)?.push(result.events);
+    if (result?.ok) this.settlers.get(market)?.push(result);
   }
 }

@@ -1,4 +1,4 @@
-import type { BookEvent } from '../market/index.ts';
+import type { BookEvent, CommandEvents } from '../market/index.ts';
 import type { FollowUp, SettleBatch, SettleReply } from './types.ts';
 
 /** How the exchange's components reach actors (in-process system or shard hosts over IPC). */
@@ -18,6 +18,8 @@ export interface SettlerOptions {
   /** Every fill price, for the order path's reference prices. */
   readonly onTrade?: (market: string, price: number) => void;
   readonly onError?: (error: unknown) => void;
+  /** Every settled round's commands, in seq order, each once (market data folds them). */
+  readonly onSettled?: (market: string, commands: readonly CommandEvents[]) => void;
 }
 
 /**
@@ -35,7 +37,7 @@ export class MarketSettler {
   /** Highest seq every account has settled. */
   #through = 0;
   /** Commands pushed live, by their first seq. */
-  readonly #pushed = new Map<number, BookEvent[]>();
+  readonly #pushed = new Map<number, CommandEvents>();
   #waiters: { seq: number; resolve: () => void }[] = [];
   #running = false;
   #stopped = false;
@@ -56,9 +58,10 @@ export class MarketSettler {
   }
 
   /** Events of one command, as the market replied them. */
-  push(events: readonly BookEvent[]): void {
+  push(command: CommandEvents): void {
+    const { events } = command;
     if (events.length === 0 || events[events.length - 1]!.seq <= this.#through) return;
-    this.#pushed.set(events[0]!.seq, events as BookEvent[]);
+    this.#pushed.set(events[0]!.seq, command);
     this.#pump();
   }
 
@@ -111,8 +114,9 @@ export class MarketSettler {
       return;
     }
     await this.#retrying(() => this.#deliver(commands));
-    const last = commands[commands.length - 1]!;
+    const last = commands[commands.length - 1]!.events;
     this.#through = last[last.length - 1]!.seq;
+    this.options.onSettled?.(this.market, commands);
     for (const key of this.#pushed.keys()) if (key <= this.#through) this.#pushed.delete(key);
     this.#release(this.#through);
     this.ask(`market/${this.market}`, 'ack', { through: this.#through }).catch(() => {
@@ -120,28 +124,28 @@ export class MarketSettler {
     });
   }
 
-  #contiguous(): BookEvent[][] {
-    const commands: BookEvent[][] = [];
+  #contiguous(): CommandEvents[] {
+    const commands: CommandEvents[] = [];
     let next = this.#through + 1;
     for (;;) {
-      const events = this.#pushed.get(next);
-      if (!events || commands.length >= this.#maxCommands) return commands;
-      commands.push(events);
-      next = events[events.length - 1]!.seq + 1;
+      const command = this.#pushed.get(next);
+      if (!command || commands.length >= this.#maxCommands) return commands;
+      commands.push(command);
+      next = command.events[command.events.length - 1]!.seq + 1;
     }
   }
 
-  async #fromOutbox(): Promise<BookEvent[][]> {
+  async #fromOutbox(): Promise<CommandEvents[]> {
     const commands = (await this.ask(`market/${this.market}`, 'events', {
       after: this.#through,
       limit: this.#maxCommands,
-    })) as BookEvent[][];
-    return commands.filter((events) => events[events.length - 1]!.seq > this.#through);
+    })) as CommandEvents[];
+    return commands.filter(({ events }) => events[events.length - 1]!.seq > this.#through);
   }
 
-  async #deliver(commands: readonly BookEvent[][]): Promise<void> {
+  async #deliver(commands: readonly CommandEvents[]): Promise<void> {
     const byAccount = new Map<number, BookEvent[][]>();
-    for (const events of commands) {
+    for (const { events } of commands) {
       const touched = new Map<number, BookEvent[]>();
       for (const event of events) {
         if (event.type === 'Fill') {

@@ -17,6 +17,7 @@ export { CancelReason, ExpireReason, MarketStatus, OrderType, RejectCode, StpMod
 
 export type {
   BookFactory,
+  CommandEvents,
   CommandReply,
   MarketEvent,
   MarketProtocol,

@@ -38,15 +38,22 @@ export interface MarketState {
    * settlement had not confirmed (redelivery is safe: accounts dedupe by seq). Absent when the
    * market runs without settlement.
    */
-  readonly outbox: BookEvent[][] | null;
+  readonly outbox: CommandEvents[] | null;
+}
+
+/** One command's events and when the market ran it (the trade time market data records). */
+export interface CommandEvents {
+  /** Clock time of the command, epoch ms: journaled with it, so replay gives the same time. */
+  readonly at: number;
+  readonly events: BookEvent[];
 }
 
 export type MarketEvent =
   | { readonly type: 'opened'; readonly config: BookConfig }
-  | { readonly type: 'command'; readonly command: BookCommand };
+  | { readonly type: 'command'; readonly command: BookCommand; readonly at: number };
 
 export type CommandReply =
-  | { readonly ok: true; readonly events: BookEvent[] }
+  | { readonly ok: true; readonly events: BookEvent[]; readonly at: number }
   | { readonly ok: false; readonly code: 'UNKNOWN_MARKET' };
 
 export type OpenReply =
@@ -83,7 +90,7 @@ export type MarketProtocol = {
   /** Digest of the whole book: equal books, equal hashes (replicas and recovery checks). */
   hash: { payload: Record<string, never>; reply: string | null };
   /** Settlement: the outbox's commands with events after `after` (at most `limit` commands). */
-  events: { payload: { after: number; limit: number }; reply: BookEvent[][] };
+  events: { payload: { after: number; limit: number }; reply: CommandEvents[] };
   /** Settlement confirmed every event up to `through`: drop them from the outbox. */
   ack: { payload: { through: number }; reply: number };
 };
@@ -126,19 +133,19 @@ const empty = z.object({}).strict();
 /** Business refusals the market itself answers (the book answers the rest with `Rejected`). */
 const UNKNOWN_MARKET: CommandReply = { ok: false, code: 'UNKNOWN_MARKET' };
 
-function run(state: MarketState, command: BookCommand) {
+function run(state: MarketState, command: BookCommand, at: number) {
   if (!state.book) return reply(UNKNOWN_MARKET);
   const events = state.book.process(command);
-  if (events.length > 0) state.outbox?.push(events);
-  return persist<MarketEvent, CommandReply>([{ type: 'command', command }], { ok: true, events });
+  if (events.length > 0) state.outbox?.push({ at, events });
+  return persist<MarketEvent, CommandReply>([{ type: 'command', command, at }], { ok: true, events, at });
 }
 
-function lastSeq(events: readonly BookEvent[]): number {
+function lastSeq({ events }: CommandEvents): number {
   return events[events.length - 1]!.seq;
 }
 
 /** Commands after `after`; binary search, the outbox is in seq order. */
-function outboxAfter(outbox: readonly BookEvent[][], after: number, limit: number): BookEvent[][] {
+function outboxAfter(outbox: readonly CommandEvents[], after: number, limit: number): CommandEvents[] {
   let lo = 0;
   let hi = outbox.length;
   while (lo < hi) {
@@ -158,7 +165,7 @@ export function marketBehavior(
   createBook: BookFactory,
   options: { snapshotEvery?: number; settlement?: boolean } = {},
 ): Behavior<MarketState, MarketProtocol, MarketEvent> {
-  const newOutbox = (): BookEvent[][] | null => (options.settlement ? [] : null);
+  const newOutbox = (): CommandEvents[] | null => (options.settlement ? [] : null);
   return defineActor<MarketState, MarketProtocol, MarketEvent>({
     kind: 'market',
     appliesInHandler: true,
@@ -200,11 +207,11 @@ export function marketBehavior(
         Object.assign(state, { book: createBook(config), config, outbox: newOutbox() });
         return persist<MarketEvent, OpenReply>([{ type: 'opened', config }], { ok: true });
       },
-      place: (state, payload) => run(state, { type: 'place', ...payload }),
-      cancel: (state, payload) => run(state, { type: 'cancel', ...payload }),
-      amend: (state, payload) => run(state, { type: 'amend', ...payload }),
-      cancelAll: (state, payload) => run(state, { type: 'cancelAll', ...payload }),
-      setStatus: (state, payload) => run(state, { type: 'setStatus', ...payload }),
+      place: (state, payload, ctx) => run(state, { type: 'place', ...payload }, ctx.clock.now()),
+      cancel: (state, payload, ctx) => run(state, { type: 'cancel', ...payload }, ctx.clock.now()),
+      amend: (state, payload, ctx) => run(state, { type: 'amend', ...payload }, ctx.clock.now()),
+      cancelAll: (state, payload, ctx) => run(state, { type: 'cancelAll', ...payload }, ctx.clock.now()),
+      setStatus: (state, payload, ctx) => run(state, { type: 'setStatus', ...payload }, ctx.clock.now()),
       depth: (state, { levels }) => reply(state.book ? state.book.depth(levels) : null),
       orders: (state, { side }) => reply(state.book ? state.book.orders(side) : []),
       stops: (state) => reply(state.book ? state.book.stops() : []),
@@ -225,7 +232,7 @@ export function marketBehavior(
       if (event.type === 'opened')
         return { book: createBook(event.config), config: event.config, outbox: newOutbox() };
       const events = state.book!.process(event.command);
-      if (events.length > 0) state.outbox?.push(events);
+      if (events.length > 0) state.outbox?.push({ at: event.at, events });
       return state;
     },
     snapshot: {
@@ -233,7 +240,7 @@ export function marketBehavior(
       encode: (state) =>
         state.book ? { book: state.book.snapshot(), outbox: state.outbox ? [...state.outbox] : null } : null,
       decode: (data) => {
-        const saved = data as { book: BookSnapshot; outbox: BookEvent[][] | null } | null;
+        const saved = data as { book: BookSnapshot; outbox: CommandEvents[] | null } | null;
         if (!saved) return { book: null, config: null, outbox: newOutbox() };
         const { book, outbox } = saved;
         return {
