@@ -21,6 +21,7 @@ const schema = z.object({
   HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  NATS_URL: optionalString.pipe(z.url({ protocol: /^nats$/, hostname: /./ }).optional()),
   DATA_DIR: z.string().min(1).default('.data'),
   SHARDS: positiveInt(64).default(cluster.shards),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -35,6 +36,7 @@ const schema = z.object({
     .regex(/^\d{1,15}(\.\d{1,8})?$/, 'a decimal amount of quote, like 1000000')
     .default('1000000'),
   KYC_MIN_TIER: z.coerce.number().int().min(0).max(3).default(0),
+  DEMO_MARKET_MAKER: z.enum(['on', 'off']).default('on'),
   BLOCKED_JURISDICTIONS: z
     .string()
     .default('')
@@ -55,6 +57,8 @@ export interface NodeConfig {
   /** Real PostgreSQL; when absent the node serves an embedded PGlite under `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** NATS for the event bus; when absent the node uses the in-process bus. */
+  readonly natsUrl: string | undefined;
   readonly shards: number;
   readonly logLevel: string;
   readonly adminToken: string | undefined;
@@ -65,6 +69,8 @@ export interface NodeConfig {
   readonly orders: { readonly perSecond: number; readonly burst: number; readonly maxNotional: string };
   /** Default KYC gate until the KYC service decides per user: minimum tier, blocked countries. */
   readonly kyc: { readonly minTier: number; readonly blockedJurisdictions: readonly string[] };
+  /** Run the demo market maker (and its noise trader) on the demo markets. */
+  readonly demoMarketMaker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     port: c.PORT ?? node?.port ?? 8080,
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
+    natsUrl: c.NATS_URL,
     shards: c.SHARDS,
     logLevel: c.LOG_LEVEL,
     adminToken: c.ADMIN_TOKEN,
@@ -96,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     orders: { perSecond: c.ORDER_RATE_PER_SECOND, burst: c.ORDER_BURST, maxNotional: c.MAX_ORDER_NOTIONAL },
     kyc: { minTier: c.KYC_MIN_TIER, blockedJurisdictions: c.BLOCKED_JURISDICTIONS },
+    demoMarketMaker: c.DEMO_MARKET_MAKER === 'on',
   };
 }

@@ -7,6 +7,12 @@ import type { Registry } from 'prom-client';
 import { ActorError, isAdminVerb, UnknownAdminVerbError } from './runtime/index.ts';
 import type { Principal, ShardHosts } from './runtime/index.ts';
 import type { OrderPath } from './account/index.ts';
+import { z } from 'zod';
+import type { DemoMarketMaking, PmmConfig } from './mm/index.ts';
+import { INTERVALS, MAX_QUERY_LIMIT } from './marketdata/index.ts';
+import type { Interval, MarketData, MarketDataRecorder } from './marketdata/index.ts';
+import { InvalidPmmConfigError } from './mm/index.ts';
+import type { AuditLog } from './store/index.ts';
 
 /**
  * The node's HTTP surface at the foundation stage: health, Prometheus metrics, the actor tree and
@@ -18,6 +24,13 @@ export interface HttpOptions {
   readonly hosts: ShardHosts;
   /** Place/cancel through the accounts (development routes until the gateway serves them). */
   readonly orders: OrderPath;
+  /** The demo market makers, when the node runs them (admin controls below). */
+  readonly marketMaking?: DemoMarketMaking;
+  /** Where the node's own admin actions are recorded (the shard hosts record theirs). */
+  readonly audit: AuditLog;
+  /** Live market data per market, and the recorded history (read-only routes below). */
+  readonly marketData: ReadonlyMap<string, MarketData>;
+  readonly recorder: MarketDataRecorder;
   /** The node process's own metrics (process, event loop). */
   readonly registry: Registry;
   readonly tokens: readonly { readonly token: string; readonly principal: Principal }[];
@@ -50,6 +63,121 @@ const STATUS_OF_CODE: Record<string, number> = {
   HOST_UNAVAILABLE: 503,
   ASK_TIMEOUT: 504,
 };
+
+/** A positive integer query parameter no larger than `max`, or `fallback` when absent. */
+function intParam(url: URL, name: string, fallback: number, max: number): number {
+  const text = url.searchParams.get(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw new HttpError(400, 'INVALID_PARAMETER', `${name} must be an integer from 1 to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Public market data until the gateway serves it: `/marketdata/<symbol>/book?depth=`,
+ * `/trades?limit=` (live tape), `/ticker`, `/candles/<interval>?limit=&from=&to=` (recorded
+ * history when `from` is given, else the live candles). Prices in ticks, sizes in lots.
+ */
+async function marketDataRoute(o: HttpOptions, res: ServerResponse, url: URL): Promise<void> {
+  const match =
+    /^\/marketdata\/([A-Z0-9]{1,12}-[A-Z0-9]{1,12})\/(book|trades|ticker|candles\/([0-9a-z]{2,3}))$/.exec(
+      url.pathname,
+    );
+  const md = match ? o.marketData.get(match[1]!) : undefined;
+  if (!match || !md) throw new HttpError(404, 'UNKNOWN_MARKET', `no market data at ${url.pathname}`);
+  const what = match[2]!;
+  if (what === 'book') return send(res, 200, md.snapshot(intParam(url, 'depth', 20, 1_000)));
+  if (what === 'trades') return send(res, 200, md.recentTrades(intParam(url, 'limit', 100, 1_000)));
+  if (what === 'ticker') return send(res, 200, md.tickerAt(Date.now()));
+  const interval = match[3] as Interval;
+  if (!(INTERVALS as readonly string[]).includes(interval)) {
+    throw new HttpError(400, 'INVALID_INTERVAL', `interval must be one of ${INTERVALS.join(', ')}`);
+  }
+  const limit = intParam(url, 'limit', 200, MAX_QUERY_LIMIT);
+  if (!url.searchParams.has('from')) return send(res, 200, md.recentCandles(interval, limit));
+  const from = intParam(url, 'from', 0, Number.MAX_SAFE_INTEGER);
+  const to = intParam(url, 'to', Date.now(), Number.MAX_SAFE_INTEGER);
+  return send(res, 200, await o.recorder.candles(md.symbol, interval, { from, to, limit }));
+}
+
+const pmmNumber = z.number().finite();
+/** The PMM settings an admin may change (validated again as a whole by the maker). */
+const pmmChange = z
+  .object({
+    spreadBps: pmmNumber,
+    levels: pmmNumber,
+    levelSpacingBps: pmmNumber,
+    orderSize: pmmNumber,
+    minOrderSize: pmmNumber,
+    targetInventory: pmmNumber,
+    minInventory: pmmNumber,
+    maxInventory: pmmNumber,
+    inventorySkew: pmmNumber,
+  })
+  .partial()
+  .strict();
+
+/**
+ * Market-maker controls: `GET /admin/mm` (SRE or admin) lists the makers; admins `POST
+ * /admin/mm/stop` (the kill switch: stop quoting, cancel every quote), `/admin/mm/start`, and
+ * `/admin/mm/<symbol>/config` with new PMM settings. Each POST needs a reason and is audited.
+ */
+async function marketMakerRoute(o: HttpOptions, req: IncomingMessage, res: ServerResponse, path: string) {
+  const principal = authenticate(o, req);
+  const mm = o.marketMaking;
+  if (!mm)
+    throw new HttpError(404, 'NO_MARKET_MAKER', 'this node runs no market maker (DEMO_MARKET_MAKER=off)');
+  if (req.method === 'GET' && path === '/admin/mm')
+    return send(
+      res,
+      200,
+      mm.makers.map((m) => m.status),
+    );
+  const action = /^\/admin\/mm\/(?:(stop|start)|([A-Z0-9]{1,12}-[A-Z0-9]{1,12})\/config)$/.exec(path);
+  if (req.method !== 'POST' || !action)
+    throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${path}`);
+  const body = await readJson(req, o.maxBodyBytes);
+  const { reason, ...change } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof reason !== 'string' || reason.trim().length < 3 || reason.length > 500) {
+    throw new HttpError(400, 'REASON_REQUIRED', 'admin commands need a "reason" of 3 to 500 characters');
+  }
+  const verb = action[1] ? `mm.${action[1]}` : 'mm.config';
+  const target = action[2] ? `mm/${action[2]}` : 'mm/*';
+  const record = { at: new Date(), principal: principal.id, verb, target, reason };
+  if (!principal.roles.includes('admin')) {
+    await o.audit.append({ ...record, outcome: 'denied' });
+    throw new HttpError(403, 'ADMIN_UNAUTHORISED', `${principal.id} may not ${verb}`);
+  }
+  const makers = action[2] ? mm.makers.filter((m) => m.status.market === action[2]) : mm.makers;
+  if (makers.length === 0) throw new HttpError(404, 'UNKNOWN_MARKET', `no market maker on ${action[2]}`);
+  if (verb === 'mm.config') {
+    const parsed = pmmChange.safeParse(change);
+    if (!parsed.success) throw new HttpError(400, 'INVALID_PMM_CONFIG', parsed.error.issues[0]!.message);
+    try {
+      makers[0]!.configure(parsed.data as Partial<PmmConfig>);
+    } catch (error) {
+      if (error instanceof InvalidPmmConfigError) throw new HttpError(400, error.code, error.message);
+      throw error;
+    }
+  }
+  await o.audit.append({
+    ...record,
+    outcome: 'accepted',
+    ...(verb === 'mm.config' ? { detail: change } : {}),
+  });
+  if (verb === 'mm.stop') await Promise.all(makers.map((m) => m.stop()));
+  if (verb === 'mm.start') for (const m of makers) m.start();
+  return send(
+    res,
+    200,
+    makers.map((m) => m.status),
+  );
+}
 
 function devBody(body: unknown): Record<string, unknown> & { account: number } {
   const account =
@@ -101,6 +229,8 @@ async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse):
     const message = verb === 'send' ? { message: { type: String(type), payload } } : {};
     return send(res, 200, await o.hosts.admin(principal, { verb, target, reason, ...message }));
   }
+  if (path === '/admin/mm' || path.startsWith('/admin/mm/')) return marketMakerRoute(o, req, res, path);
+  if (req.method === 'GET' && path.startsWith('/marketdata/')) return marketDataRoute(o, res, url);
   if (req.method === 'POST' && path === '/dev/ask' && o.development) {
     return send(res, 200, { reply: await o.hosts.deliver(await readText(req, o.maxBodyBytes)) });
   }

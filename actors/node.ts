@@ -9,7 +9,11 @@ import { createNodeHttpServer } from './http.ts';
 import { OrderPath, retryingAsk } from './account/index.ts';
 import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
-import { createPgDriver, migrate, servePglite } from './store/index.ts';
+import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
+import { startDemoMarketMaking } from './mm/index.ts';
+import type { DemoMarketMaking } from './mm/index.ts';
+import { createPgDriver, migrate, servePglite, SqlAuditLog } from './store/index.ts';
+import { createBus } from './transport/index.ts';
 
 /**
  * Boots one cluster node: the database (real PostgreSQL, or an embedded PGlite served to the
@@ -32,9 +36,10 @@ async function main(): Promise<void> {
     embedded = served;
     databaseUrl = served.url;
   }
-  const driver = await createPgDriver({ url: databaseUrl });
+  // Kept open: the market data recorder writes through it, and the node's own admin actions
+  // (market-maker controls) go to the audit log.
+  const driver = await createPgDriver({ url: databaseUrl, max: 4 });
   await migrate(driver);
-  await driver.close();
 
   const hosts = await ShardHosts.start({
     node: config.nodeId,
@@ -56,14 +61,30 @@ async function main(): Promise<void> {
   }
 
   // Settlement and the order path run here and reach the actors over trusted IPC.
-  const orders = new OrderPath(
-    retryingAsk((address, type, payload, opts) =>
-      hosts.deliver({ address, type, payload, ...(opts?.id ? { id: opts.id } : {}) }, { trusted: true }),
-    ),
-    demoMarkets,
-    { onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying') },
+  const ask = retryingAsk((address, type, payload, opts) =>
+    hosts.deliver({ address, type, payload, ...(opts?.id ? { id: opts.id } : {}) }, { trusted: true }),
   );
+  // Market data: fed every settled round in seq order, published on the bus, recorded.
+  const bus = await createBus({ natsUrl: config.natsUrl });
+  const recorder = new MarketDataRecorder(driver, {
+    onError: (error) => logger.warn({ err: error }, 'market data recorder write failed; retrying'),
+  });
+  const marketData = new Map<string, MarketData>();
+  for (const spec of demoMarkets) {
+    const onError = (error: unknown) => logger.warn({ err: error, market: spec.symbol }, 'market data');
+    marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus, recorder, onError }));
+  }
+  const orders = new OrderPath(ask, demoMarkets, {
+    onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying'),
+    onSettled: (market, commands) => void marketData.get(market)?.fold(commands),
+  });
   await orders.start();
+  let marketMaking: DemoMarketMaking | undefined;
+  if (config.demoMarketMaker) {
+    marketMaking = await startDemoMarketMaking(orders, ask, demoMarkets, {
+      onError: (error) => logger.warn({ err: error }, 'demo market maker'),
+    });
+  }
 
   const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
   const sreToken = config.sreToken ?? randomBytes(18).toString('base64url');
@@ -73,6 +94,10 @@ async function main(): Promise<void> {
   const server = createNodeHttpServer({
     hosts,
     orders,
+    ...(marketMaking ? { marketMaking } : {}),
+    audit: new SqlAuditLog(driver),
+    marketData,
+    recorder,
     registry,
     tokens: [
       { token: adminToken, principal: { id: 'admin', roles: ['admin'] } },
@@ -88,7 +113,8 @@ async function main(): Promise<void> {
 
   console.log(`
 QuantaTrade node ${config.nodeId} is up (${config.shards} shard hosts, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/pglite`})
-  markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)
+  markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)${config.demoMarketMaker ? ', quoted by the demo market maker' : ''}
+  market data    ${base}/marketdata/BTC-USDT/book   (also /trades, /ticker, /candles/1m)   bus: ${bus.kind}
   health         ${base}/healthz
   metrics        ${base}/metrics
   actor tree     ${base}/actors                      (Authorization: Bearer <SRE or admin token>)
@@ -103,8 +129,12 @@ ${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    await marketMaking?.stop().catch(() => undefined);
     orders.stop();
+    await recorder.close().catch(() => undefined);
+    await bus.close();
     await hosts.stop();
+    await driver.close();
     await embedded?.close();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   book: async () => (await import('./book.ts')).run(),
   'book-deep': async () => (await import('./book-deep.ts')).run(),
   settle: async () => (await import('./settle.ts')).run(),
+  marketdata: async () => (await import('./marketdata.ts')).run(),
 };
 
 const name = process.argv[2];

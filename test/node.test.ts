@@ -82,6 +82,8 @@ const env = (): Record<string, string> => ({
   LOG_LEVEL: 'warn',
   NODE_ENV: 'development',
   DATABASE_URL: '',
+  // These tests check exact books and balances; the demo maker has its own test below.
+  DEMO_MARKET_MAKER: 'off',
 });
 
 beforeAll(async () => {
@@ -294,5 +296,78 @@ describe('node (npm start)', () => {
     expect(error.message).toContain('PORT');
     expect(error.message).toContain('SHARDS');
     expect(error.message).toContain('ADMIN_TOKEN: at least 16 characters');
+  });
+});
+
+describe('node (npm start) with the demo market maker', () => {
+  let mmNode: RunningNode | undefined;
+  let mmDir: string;
+
+  afterAll(async () => {
+    if (mmNode) await stopNode(mmNode, 'SIGKILL');
+    rmSync(mmDir, { recursive: true, force: true });
+  });
+
+  it('node - within seconds the demo books are two-sided and trading; the kill switch empties them', async () => {
+    mmDir = mkdtempSync(join(tmpdir(), 'qt-node-mm-'));
+    mmNode = await startNode({ ...env(), DATA_DIR: mmDir, DEMO_MARKET_MAKER: 'on' });
+    const n = mmNode;
+    const summary = async (symbol: string) =>
+      (await ask(n, { address: `market/${symbol}`, type: 'summary', payload: {} })).body['reply'] as {
+        bestBid: number | null;
+        bestAsk: number | null;
+        lastPrice: number | null;
+      };
+    const deadline = Date.now() + 20_000;
+    let live = false;
+    while (!live && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const all = await Promise.all(['BTC-USDT', 'ETH-USDT', 'QTRA-USDT'].map(summary));
+      live =
+        all.every((m) => m.bestBid !== null && m.bestAsk !== null) && all.some((m) => m.lastPrice !== null);
+    }
+    expect(live).toBe(true);
+
+    // Market data over HTTP: the book, the tape, candles and the ticker follow the trading.
+    const book = await call(n, '/marketdata/BTC-USDT/book?depth=5');
+    expect(book.status).toBe(200);
+    expect((book.body['bids'] as unknown[]).length).toBeGreaterThan(0);
+    expect((book.body['asks'] as unknown[]).length).toBeGreaterThan(0);
+    const tapes = await Promise.all(
+      ['BTC-USDT', 'ETH-USDT', 'QTRA-USDT'].map((m) => call(n, `/marketdata/${m}/trades?limit=5`)),
+    );
+    const traded = tapes.findIndex((t) => t.body['text'] !== '[]');
+    expect(traded).toBeGreaterThanOrEqual(0);
+    const symbol = ['BTC-USDT', 'ETH-USDT', 'QTRA-USDT'][traded]!;
+    const live1m = await call(n, `/marketdata/${symbol}/candles/1m`);
+    expect(live1m.body['text']).toMatch(/"interval":"1m"/);
+    expect((await call(n, `/marketdata/${symbol}/ticker`)).body).toMatchObject({ symbol });
+    expect((await call(n, '/marketdata/BTC-USDT/candles/2m')).status).toBe(400);
+    expect((await call(n, '/marketdata/BTC-USDT/trades?limit=0')).status).toBe(400);
+    expect((await call(n, '/marketdata/DOGE-USDT/book')).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the recorder writes every 250 ms
+    const recorded = await call(n, `/marketdata/${symbol}/candles/1m?from=1&limit=10`);
+    expect(recorded.body['text']).toMatch(/"interval":"1m"/);
+
+    const status = await call(n, '/admin/mm', { token: SRE_TOKEN });
+    expect(status.body).toMatchObject({ text: expect.stringContaining('"running":true') });
+    const reason = JSON.stringify({ reason: 'kill switch drill' });
+    const denied = await call(n, '/admin/mm/stop', { body: reason, token: SRE_TOKEN });
+    expect(denied).toMatchObject({ status: 403, body: { error: { code: 'ADMIN_UNAUTHORISED' } } });
+    const badConfig = JSON.stringify({ reason: 'tighter', spreadBps: -1 });
+    expect((await call(n, '/admin/mm/BTC-USDT/config', { body: badConfig, token: ADMIN_TOKEN })).status).toBe(
+      400,
+    );
+    const stopped = await call(n, '/admin/mm/stop', { body: reason, token: ADMIN_TOKEN });
+    expect(stopped.status).toBe(200);
+    expect(stopped.body['text']).not.toContain('"running":true');
+    // The makers' quotes are gone; only the noise trader's IOCs ever traded, and they never rest.
+    for (const symbol of ['BTC-USDT', 'ETH-USDT', 'QTRA-USDT']) {
+      expect(
+        (await ask(n, { address: `market/${symbol}`, type: 'depth', payload: { levels: 5 } })).body,
+      ).toEqual({
+        reply: { bids: [], asks: [] },
+      });
+    }
   });
 });

@@ -10,7 +10,9 @@
  * describe.skipIf(!withPostgres)('journal - PostgreSQL', () => { … });
  * ```
  */
+import { connect } from 'nats';
 import pg from 'pg';
+import { natsConnectionOptions, redactUrl as redactNatsUrl } from '../actors/transport/index.ts';
 
 /** The PostgreSQL used by tests: `TEST_DATABASE_URL`, else `DATABASE_URL`, else the local `test` database. */
 export function postgresUrl(): string {
@@ -55,6 +57,42 @@ export function requireService(name: string, available: boolean, reason: string)
 export async function requirePostgres(): Promise<boolean> {
   const url = postgresUrl();
   return requireService('PostgreSQL', await postgresAvailable(url), `cannot connect to ${redact(url)}`);
+}
+
+/** The NATS server used by tests: `NATS_URL`, else the local server. */
+export function natsUrl(): string {
+  return process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+}
+
+/**
+ * Whether NATS at `url` accepts a connection and a round trip within `timeoutMs` (and, with
+ * `jetstream`, has JetStream enabled). Never throws.
+ */
+export async function natsAvailable(
+  url: string = natsUrl(),
+  options: { jetstream?: boolean; timeoutMs?: number } = {},
+): Promise<boolean> {
+  try {
+    const nc = await connect({
+      ...natsConnectionOptions(url, { connectTimeoutMs: options.timeoutMs ?? 2_000 }),
+      maxReconnectAttempts: 0,
+    });
+    try {
+      await nc.flush();
+      return options.jetstream !== true || nc.info?.jetstream === true;
+    } finally {
+      await nc.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** `requireService` for NATS at `natsUrl()`; with `jetstream`, JetStream must be enabled too. */
+export async function requireNats(options: { jetstream?: boolean } = {}): Promise<boolean> {
+  const url = natsUrl();
+  const what = options.jetstream === true ? 'NATS with JetStream' : 'NATS';
+  return requireService(what, await natsAvailable(url, options), `cannot use ${redactNatsUrl(url)}`);
 }
 
 /** A fresh schema name for one test file, so parallel runs never share tables. */

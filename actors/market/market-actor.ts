@@ -89,6 +89,11 @@ export type MarketProtocol = {
   summary: { payload: Record<string, never>; reply: MarketSummary | null };
   /** Digest of the whole book: equal books, equal hashes (replicas and recovery checks). */
   hash: { payload: Record<string, never>; reply: string | null };
+  /** L3 at one seq, atomically: what a market data view starts from. */
+  book: {
+    payload: Record<string, never>;
+    reply: { seq: number; orders: RestingOrder[]; stops: WaitingStop[] } | null;
+  };
   /** Settlement: the outbox's commands with events after `after` (at most `limit` commands). */
   events: { payload: { after: number; limit: number }; reply: CommandEvents[] };
   /** Settlement confirmed every event up to `through`: drop them from the outbox. */
@@ -198,6 +203,7 @@ export function marketBehavior(
         .object({ after: z.number().int().nonnegative(), limit: z.number().int().min(1).max(100_000) })
         .strict(),
       ack: z.object({ through: z.number().int().nonnegative() }).strict(),
+      book: empty,
     },
     handlers: {
       open: (state, config, ctx) => {
@@ -217,6 +223,12 @@ export function marketBehavior(
       stops: (state) => reply(state.book ? state.book.stops() : []),
       summary: (state) => reply(summarize(state)),
       hash: (state) => reply(state.book ? state.book.stateHash() : null),
+      book: ({ book }) =>
+        reply(
+          book
+            ? { seq: book.seq, orders: [...book.orders('BUY'), ...book.orders('SELL')], stops: book.stops() }
+            : null,
+        ),
       events: (state, { after, limit }) => reply(state.outbox ? outboxAfter(state.outbox, after, limit) : []),
       ack: (state, { through }) => {
         // Not journaled: after a restart the outbox may hold acked events again, which is safe.

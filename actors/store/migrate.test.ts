@@ -12,7 +12,7 @@ import { servePglite } from './pglite-server.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 const withPostgres = await requirePostgres();
-const BUNDLED = ['001_journal.sql', '002_audit_log.sql', '003_ledger.sql'];
+const BUNDLED = ['001_journal.sql', '002_audit_log.sql', '003_ledger.sql', '004_marketdata.sql'];
 /** Tables and views of the bundled migrations, by name. */
 const BUNDLED_TABLES = [
   'account_orders',
@@ -20,6 +20,9 @@ const BUNDLED_TABLES = [
   'journal',
   'ledger_balances',
   'ledger_entries',
+  'md_book_snapshots',
+  'md_candles',
+  'md_trades',
   'schema_migrations',
   'snapshots',
   'system_balances',
@@ -67,7 +70,7 @@ describe('migrate - PGlite', () => {
     try {
       expect(await migrate(driver)).toEqual({ applied: BUNDLED });
       expect(await tables(driver)).toEqual(BUNDLED_TABLES);
-      expect(await versions(driver)).toEqual([1, 2, 3]);
+      expect(await versions(driver)).toEqual([1, 2, 3, 4]);
     } finally {
       await driver.close();
     }
@@ -79,7 +82,7 @@ describe('migrate - PGlite', () => {
       await migrate(driver);
       await driver.query(`insert into journal (persistence_id, seq, event) values ('a', 1, '1')`);
       expect(await migrate(driver)).toEqual({ applied: [] });
-      expect(await versions(driver)).toEqual([1, 2, 3]);
+      expect(await versions(driver)).toEqual([1, 2, 3, 4]);
       expect(await driver.query('select 1 from journal')).toHaveLength(1);
     } finally {
       await driver.close();
@@ -130,7 +133,7 @@ describe('migrate - concurrent migrators over a served PGlite', () => {
     try {
       const results = await Promise.all(drivers.map((driver) => migrate(driver)));
       expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3]);
+      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4]);
     } finally {
       for (const driver of drivers) await driver.close();
       await server.close();
@@ -152,7 +155,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     drivers = [driver];
     expect(await migrate(driver)).toEqual({ applied: BUNDLED });
     expect(await migrate(driver)).toEqual({ applied: [] });
-    expect(await versions(driver)).toEqual([1, 2, 3]);
+    expect(await versions(driver)).toEqual([1, 2, 3, 4]);
   });
 
   test('concurrent migrate calls from separate pools all succeed and apply each file exactly once', async () => {
@@ -162,7 +165,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     );
     const results = await Promise.all(drivers.map((driver) => migrate(driver)));
     expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3]);
+    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4]);
     expect(await tables(drivers[0] as SqlDriver)).toEqual(BUNDLED_TABLES);
   });
 });

@@ -7,7 +7,7 @@ import type { Journal } from '../../store/index.ts';
 import { accountBehavior } from '../account-actor.ts';
 import type { AccountOptions } from '../account-actor.ts';
 import { OrderPath } from '../order-path.ts';
-import type { Ask } from '../settlement.ts';
+import type { Ask, SettlerOptions } from '../settlement.ts';
 
 /** A whole exchange in one process (markets, accounts, settlement) for tests and benchmarks. */
 export interface TestExchange {
@@ -31,6 +31,8 @@ export async function startExchange(
     snapshotEvery?: number;
     /** Journal batches written at once (a database pool runs several). */
     maxInFlightBatches?: number;
+    /** Every settled round, in seq order (market data). */
+    onSettled?: SettlerOptions['onSettled'];
   } = {},
 ): Promise<TestExchange> {
   const markets = options.markets ?? demoMarkets;
@@ -49,7 +51,10 @@ export async function startExchange(
     const opened = await system.ask(`market/${spec.symbol}`, 'open', toBookConfig(spec));
     if (!(opened as { ok: boolean }).ok) throw new Error(`cannot open ${spec.symbol}`);
   }
-  const path = new OrderPath(ask, markets, { retryMs: 20 });
+  const path = new OrderPath(ask, markets, {
+    retryMs: 20,
+    ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+  });
   await path.start();
   return {
     system,
