@@ -1,6 +1,7 @@
 import { CandleFolder, L2Book, TickerFolder, TradeTape } from '../actors/marketdata/index.ts';
 import type { L2Start, Trade } from '../actors/marketdata/index.ts';
 import type { BookEvent, RestingOrder, Side } from '../actors/market/index.ts';
+import { mulberry32 } from './book-workload.ts';
 
 /**
  * Market-data folding throughput, in trades per second.
@@ -30,20 +31,8 @@ interface Workload {
   readonly times: Float64Array;
 }
 
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function workload(): Workload {
-  const rnd = random(20_260_601);
+  const rnd = mulberry32(20_260_601);
   const int = (min: number, max: number): number => min + Math.floor(rnd() * (max - min + 1));
   const book = { BUY: new Map<number, RestingOrder>(), SELL: new Map<number, RestingOrder>() };
   let nextId = 0;

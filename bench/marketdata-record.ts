@@ -1,7 +1,7 @@
-import { bucketStart } from '../actors/marketdata/intervals.ts';
+import { CandleFolder } from '../actors/marketdata/candles.ts';
 import { MarketDataRecorder } from '../actors/marketdata/recorder.ts';
 import { sampleTrades } from '../actors/marketdata/recorder.testing.ts';
-import { INTERVALS, type Candle, type Interval, type Trade } from '../actors/marketdata/types.ts';
+import { INTERVALS, type Candle, type Trade } from '../actors/marketdata/types.ts';
 import { createPgDriver, migrate } from '../actors/store/index.ts';
 
 /**
@@ -52,38 +52,11 @@ export async function measureRecording(): Promise<{
   }
 }
 
-/** Each trade's candle of every interval after the trade, as a live candle builder emits them. */
+/** Each trade's candle of every interval after the trade, from the live candle builder. */
 function candleUpdates(trades: readonly Trade[]): Candle[][] {
-  const open = new Map<Interval, Candle>();
-  return trades.map((t) =>
-    INTERVALS.map((interval) => {
-      const openTime = bucketStart(t.time, interval);
-      const c = open.get(interval);
-      const next: Candle =
-        c && c.openTime === openTime
-          ? {
-              ...c,
-              high: Math.max(c.high, t.price),
-              low: Math.min(c.low, t.price),
-              close: t.price,
-              volume: c.volume + t.size,
-              quoteVolume: c.quoteVolume + BigInt(t.price * t.size),
-              trades: c.trades + 1,
-            }
-          : {
-              symbol: t.symbol,
-              interval,
-              openTime,
-              open: t.price,
-              high: t.price,
-              low: t.price,
-              close: t.price,
-              volume: t.size,
-              quoteVolume: BigInt(t.price * t.size),
-              trades: 1,
-            };
-      open.set(interval, next);
-      return next;
-    }),
-  );
+  const folder = new CandleFolder('BTC-USDT', { history: 1 });
+  return trades.map((trade) => {
+    folder.add(trade);
+    return INTERVALS.map((interval) => folder.current(interval)!);
+  });
 }

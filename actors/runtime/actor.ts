@@ -452,20 +452,7 @@ export class Actor implements Supervised {
     }
     item.reply?.resolve(reply);
     for (const duplicate of entry.duplicates ?? []) duplicate.resolve(reply);
-    const latencyUs = (performance.now() - entry.started) * 1000;
-    this.latency.observe(latencyUs);
-    this.rate.mark(this.lastActiveAt);
-    this.processedCount++;
-    if (this.deps.inspector.active) {
-      this.deps.inspector.emit({
-        type: 'actor.transition',
-        address: this.name,
-        message: item.type,
-        events: entry.write?.events.length ?? 0,
-        latencyUs,
-        mailboxDepth: this.mailbox.depth,
-      });
-    }
+    this.handled(item, entry.write?.events.length ?? 0, (performance.now() - entry.started) * 1000);
   }
 
   private notifyDrained(): void {
@@ -526,7 +513,11 @@ export class Actor implements Supervised {
     // One clock read per message: its end is the next message's start.
     const end = performance.now();
     this.mark = end;
-    const latencyUs = (end - started) * 1000;
+    this.handled(item, events, (end - started) * 1000);
+  }
+
+  /** Counts a handled message: latency, rate, totals, and the inspection stream. */
+  private handled(item: UserItem, events: number, latencyUs: number): void {
     this.latency.observe(latencyUs);
     this.rate.mark(this.lastActiveAt);
     this.processedCount++;
