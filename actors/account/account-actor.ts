@@ -339,8 +339,8 @@ export function accountBehavior(
       openMarkets: (state) => reply([...new Set([...state.orders.values()].map((o) => o.market))].sort()),
       settle: (state, batch, ctx) => {
         const { event, followUps } = settle(state, unitsOf(batch.market), batch, ctx.clock.now());
-        if (!event) return reply<SettleReply>({ applied: 0, followUps });
-        return decided<SettleReply>(state, [event], { applied: event.orders.length, followUps });
+        if (!event) return reply<SettleReply>({ followUps, orders: [] });
+        return decided<SettleReply>(state, [event], { followUps, orders: event.orders });
       },
       abandon: (state, { orderId: id }, ctx) => {
         const order = state.order(id);

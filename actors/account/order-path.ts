@@ -89,8 +89,7 @@ export class OrderPath {
       })) as AccountOrder;
       return { ok: true, order };
     }
-    await this.#settle(placed.order.market, result);
-    return { ok: true, order: await this.#order(account, orderId) };
+    return { ok: true, order: await this.#settledOrder(account, placed.order.market, result, orderId) };
   }
 
   /** Cancels one live order; the order as it ends up (Cancelled, or Filled if it traded first). */
@@ -98,8 +97,8 @@ export class OrderPath {
     const found = (await this.ask(`account/${account}`, 'cancel', { orderId })) as CancelReply;
     if (!found.ok) return found;
     const result = (await this.ask(`market/${found.market}`, 'cancel', { orderId, account })) as CommandReply;
-    if (result.ok) await this.#settle(found.market, result);
-    return { ok: true, order: await this.#order(account, orderId) };
+    if (!result.ok) return { ok: true, order: await this.#order(account, orderId) };
+    return { ok: true, order: await this.#settledOrder(account, found.market, result, orderId) };
   }
 
   async amendOrder(
@@ -116,8 +115,8 @@ export class OrderPath {
     })) as AmendReply;
     if (!amended.ok) return amended;
     const result = (await this.ask(`market/${amended.market}`, 'amend', amended.command)) as CommandReply;
-    if (result.ok) await this.#settle(amended.market, result);
-    return { ok: true, order: await this.#order(account, orderId) };
+    if (!result.ok) return { ok: true, order: await this.#order(account, orderId) };
+    return { ok: true, order: await this.#settledOrder(account, amended.market, result, orderId) };
   }
 
   /** The account kill switch: cancels every live order in every market. Returns how many. */
@@ -138,6 +137,21 @@ export class OrderPath {
     if (!settler || events.length === 0) return;
     settler.push({ events, at });
     await settler.settled(events[events.length - 1]!.seq);
+  }
+
+  /** Settles a command's events and returns the order as settlement left it. */
+  async #settledOrder(
+    account: number,
+    market: string,
+    { events, at }: CommandEvents,
+    orderId: number,
+  ): Promise<AccountOrder> {
+    const settler = this.settlers.get(market);
+    if (!settler || events.length === 0) return this.#order(account, orderId);
+    settler.push({ events, at });
+    return (
+      (await settler.settledOrder(events[events.length - 1]!.seq, orderId)) ?? this.#order(account, orderId)
+    );
   }
 
   async #order(account: number, orderId: number): Promise<AccountOrder> {

@@ -1,5 +1,5 @@
 import type { BookEvent, CommandEvents } from '../market/index.ts';
-import type { FollowUp, SettleBatch, SettleReply } from './types.ts';
+import type { AccountOrder, FollowUp, SettleBatch, SettleReply } from './types.ts';
 
 /** How the exchange's components reach actors (in-process system or shard hosts over IPC). */
 export type Ask = (
@@ -39,6 +39,8 @@ export class MarketSettler {
   /** Commands pushed live, by their first seq. */
   readonly #pushed = new Map<number, CommandEvents>();
   #waiters: { seq: number; resolve: () => void }[] = [];
+  /** Orders someone waits to see settled, by id: filled in from the settle replies. */
+  readonly #watched = new Map<number, AccountOrder | undefined>();
   #running = false;
   #stopped = false;
   readonly #maxCommands: number;
@@ -72,6 +74,20 @@ export class MarketSettler {
       this.#waiters.push({ seq, resolve });
       this.#pump();
     });
+  }
+
+  /**
+   * Resolves once every event up to `seq` is settled, with the order `orderId` as settlement left
+   * it (undefined when no settled event touched it). Call it right after pushing the command.
+   */
+  async settledOrder(seq: number, orderId: number): Promise<AccountOrder | undefined> {
+    if (!this.#watched.has(orderId)) this.#watched.set(orderId, undefined);
+    try {
+      await this.settled(seq);
+      return this.#watched.get(orderId);
+    } finally {
+      this.#watched.delete(orderId);
+    }
   }
 
   /** Settles whatever the market's outbox still holds (start-up after a crash). */
@@ -171,7 +187,11 @@ export class MarketSettler {
           } satisfies SettleBatch) as Promise<SettleReply>,
       ),
     );
-    for (const reply of replies) for (const followUp of reply.followUps) this.options.onFollowUp?.(followUp);
+    for (const reply of replies) {
+      for (const followUp of reply.followUps) this.options.onFollowUp?.(followUp);
+      if (this.#watched.size === 0) continue;
+      for (const order of reply.orders) if (this.#watched.has(order.id)) this.#watched.set(order.id, order);
+    }
   }
 
   async #retrying<T>(attempt: () => Promise<T>): Promise<T> {

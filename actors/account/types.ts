@@ -112,7 +112,11 @@ export interface FollowUp {
   readonly cancel: { readonly orderId: number; readonly account: number };
 }
 
-export type SettleReply = { readonly applied: number; readonly followUps: readonly FollowUp[] };
+export interface SettleReply {
+  readonly followUps: readonly FollowUp[];
+  /** The account's orders this round changed, as they now are (the order path answers with them). */
+  readonly orders: readonly AccountOrder[];
+}
 
 export type LedgerReply = { readonly ok: true; readonly txId: string } | Failure;
 
