@@ -106,6 +106,16 @@ describe('codec - round trip', () => {
     expect(decodeValue(encodeValue(value))).toEqual(value);
   });
 
+  test('storable strings and keys are written exactly as JSON writes them (fast path included)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string(), (text, key) => {
+        fc.pre(isStorableText(text) && isStorableText(key));
+        expect(encodeValue(text)).toBe(JSON.stringify(text));
+        expect(encodeValue({ [key]: text })).toBe(JSON.stringify({ [key]: text }));
+      }),
+    );
+  });
+
   test('decoding returns a fresh copy each time', () => {
     const text = encodeValue({ list: [1] });
     const first = decodeValue(text) as { list: number[] };

@@ -27,8 +27,11 @@ const MAX_DEPTH = 512;
 const SURROGATE = /[\ud800-\udfff]/;
 /** A high surrogate without its low half, or a low surrogate without its high half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Keys that need no escaping in JSON (most of them), written without calling `JSON.stringify`. */
-const PLAIN_KEY = /^[\w$.:/-]*$/;
+/**
+ * Text JSON writes as is between quotes (no escapes, no surrogates, no NUL): most keys, ids and
+ * codes, written without `JSON.stringify` and without the storability check.
+ */
+const PLAIN_TEXT = /^[\w $.:/@#+=,-]*$/;
 const DIGITS = /^-?\d+$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -84,6 +87,8 @@ class Unstorable extends Error {
 function write(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
+      // Most stored strings are ids and codes that need no escaping and no surrogate check.
+      if (PLAIN_TEXT.test(value)) return `"${value}"`;
       checkText(value);
       return JSON.stringify(value);
     case 'number':
@@ -130,27 +135,41 @@ function writeObject(object: object, depth: number): string {
   if (keys.length === 1 && keys[0] === BIGINT_KEY) {
     throw new Unstorable(`the key "${BIGINT_KEY}" alone is reserved for bigints`);
   }
-  let out = '{';
+  let out = '';
   let first = true;
   for (const key of keys) {
     const item = (object as Record<string, unknown>)[key];
     if (item === undefined) continue;
     try {
-      let name: string;
-      if (PLAIN_KEY.test(key)) {
-        name = `"${key}"`;
-      } else {
-        checkText(key);
-        name = JSON.stringify(key);
-      }
-      out += (first ? '' : ',') + name + ':' + write(item, depth + 1);
+      out += (first ? '{' : ',') + keyPrefix(key) + write(item, depth + 1);
     } catch (error) {
       if (error instanceof Unstorable) error.path.unshift(key);
       throw error;
     }
     first = false;
   }
-  return out + '}';
+  return first ? '{}' : out + '}';
+}
+
+/**
+ * `"key":` for an object key. Keys repeat endlessly (every event has the same few), so their
+ * checked, escaped form is cached instead of testing and quoting each one again.
+ */
+const keyPrefixes = new Map<string, string>();
+const KEY_CACHE_LIMIT = 10_000;
+
+function keyPrefix(key: string): string {
+  const cached = keyPrefixes.get(key);
+  if (cached !== undefined) return cached;
+  let prefix: string;
+  if (PLAIN_TEXT.test(key)) {
+    prefix = `"${key}":`;
+  } else {
+    checkText(key);
+    prefix = JSON.stringify(key) + ':';
+  }
+  if (keyPrefixes.size < KEY_CACHE_LIMIT) keyPrefixes.set(key, prefix);
+  return prefix;
 }
 
 function checkText(text: string): void {
