@@ -104,26 +104,30 @@ export class MemoryJournal implements Journal {
   async close(): Promise<void> {}
 
   #checkConflicts(rows: readonly EventRow[]): void {
-    const batchKeys = new Set<string>();
+    // What this batch itself adds, per actor: a repeat inside the batch conflicts too.
+    const batchSeqs = new Map<string, Set<number>>();
+    const batchMsgIds = new Map<string, Set<string>>();
     for (const { persistenceId, seq, msgId } of rows) {
       const log = this.#actors.get(persistenceId);
-      const seqKey = JSON.stringify([persistenceId, seq]);
-      if (log?.seqs.has(seq) || batchKeys.has(seqKey)) {
+      let seqs = batchSeqs.get(persistenceId);
+      if (!seqs) batchSeqs.set(persistenceId, (seqs = new Set()));
+      if (log?.seqs.has(seq) || seqs.has(seq)) {
         throw new JournalConflictError(`journal conflict: ${persistenceId} already has seq ${seq}`, {
           persistenceId,
           conflict: 'seq',
         });
       }
-      batchKeys.add(seqKey);
+      seqs.add(seq);
       if (msgId === null) continue;
-      const msgKey = JSON.stringify([persistenceId, null, msgId]);
-      if (log?.replies.has(msgId) || batchKeys.has(msgKey)) {
+      let msgIds = batchMsgIds.get(persistenceId);
+      if (!msgIds) batchMsgIds.set(persistenceId, (msgIds = new Set()));
+      if (log?.replies.has(msgId) || msgIds.has(msgId)) {
         throw new JournalConflictError(`journal conflict: ${persistenceId} already has message ${msgId}`, {
           persistenceId,
           conflict: 'msgId',
         });
       }
-      batchKeys.add(msgKey);
+      msgIds.add(msgId);
     }
   }
 }
