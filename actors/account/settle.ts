@@ -41,6 +41,9 @@ export function currentRates(state: AccountState, now: number): FeeRates {
   }).rates;
 }
 
+/** An order being settled: one mutable copy per order per batch, frozen into the event. */
+type Draft = { -readonly [K in keyof AccountOrder]: AccountOrder[K] };
+
 export function settle(
   state: AccountState,
   units: MarketUnits,
@@ -50,16 +53,24 @@ export function settle(
   const me = state.account;
   const market = batch.market;
   let through = state.settledSeq.get(market) ?? 0;
-  const changed = new Map<number, AccountOrder>();
+  const changed = new Map<number, Draft>();
   const txs: Transaction[] = [];
   const followUps: FollowUp[] = [];
   const rates = currentRates(state, now);
   let microUsd = 0n;
 
-  const get = (id: number) => changed.get(id) ?? state.order(id);
-  const put = (order: AccountOrder) => changed.set(order.id, { ...order, updatedAt: now });
+  /** The order's draft, copied from the state the first time the batch touches it. */
+  const get = (id: number): Draft | undefined => {
+    let draft = changed.get(id);
+    if (!draft) {
+      const order = state.order(id);
+      if (!order) return undefined;
+      changed.set(id, (draft = { ...order, updatedAt: now }));
+    }
+    return draft;
+  };
   /** Locks or releases the difference between what the order holds and what it needs. */
-  const rehold = (order: AccountOrder): AccountOrder => {
+  const rehold = (order: Draft): AccountOrder => {
     const need = requiredHold(units, order, isTerminal(order.status));
     const diff = need - order.held;
     if (diff === 0n) return order;
@@ -72,7 +83,8 @@ export function settle(
         { account: 'available', asset: order.holdAsset, amount: -diff },
       ],
     });
-    return { ...order, held: need };
+    order.held = need;
+    return order;
   };
 
   for (const events of batch.commands) {
@@ -84,21 +96,23 @@ export function settle(
       if (event.type === 'Fill') {
         if (event.makerAccount === me) {
           const order = get(event.makerOrderId);
-          if (order) put(fill(order, event, false));
+          if (order) fill(order, event, false);
         }
         if (event.takerAccount === me) {
           const order = get(event.takerOrderId);
           if (order) {
-            put(fill(order, event, true));
+            fill(order, event, true);
             takers.add(order.id);
           }
         }
         continue;
       }
       if (!('account' in event) || event.account !== me || !('orderId' in event)) continue;
-      const order = get(event.orderId);
-      if (!order || isTerminal(order.status)) continue;
-      put(applyOrderEvent(order, event, triggered));
+      // Finished orders take no more events (and are not copied into the batch).
+      const current = changed.get(event.orderId) ?? state.order(event.orderId);
+      if (!current || isTerminal(current.status)) continue;
+      const order = get(event.orderId)!;
+      applyOrderEvent(order, event, triggered);
       if (event.type === 'Accepted' || event.type === 'Expired') takers.add(order.id);
     }
     // An immediate order never outlives its command: what did not trade is over.
@@ -107,12 +121,8 @@ export function settle(
       if (isTerminal(order.status)) continue;
       const immediate = IMMEDIATE.has(order.type) || (order.type === 'STOP_MARKET' && order.side === 'SELL');
       if (immediate && (order.type !== 'STOP_MARKET' || order.triggered)) {
-        put(
-          transitionTo(
-            { ...order, remaining: 0 },
-            order.filledLots > 0 ? OrderStatus.Filled : OrderStatus.Expired,
-          ),
-        );
+        transitionTo(order, order.filledLots > 0 ? OrderStatus.Filled : OrderStatus.Expired);
+        order.remaining = 0;
       }
     }
     // A protected stop-market buy rests as a limit after its trigger: cancel that rest.
@@ -138,7 +148,7 @@ export function settle(
     followUps,
   };
 
-  function fill(order: AccountOrder, event: Fill, taker: boolean): AccountOrder {
+  function fill(order: Draft, event: Fill, taker: boolean): void {
     const buyer = (event.takerSide === 'BUY') === taker;
     const baseAmount = BigInt(event.size) * units.lotMinor;
     const quoteAmount = BigInt(event.price * event.size) * units.tickLotMinor;
@@ -159,56 +169,65 @@ export function settle(
     microUsd += quoteToMicroUsd(units, quoteAmount);
 
     const remaining = taker ? event.takerRemaining : event.makerRemaining;
-    const filledLots = order.filledLots + event.size;
     const byQuote = order.size === 0;
-    const done = !byQuote && remaining === 0;
-    const next = transitionTo(order, done ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
-    return {
-      ...next,
-      filledLots,
-      remaining: byQuote ? 0 : remaining,
-      filledNotional: order.filledNotional + event.price * event.size,
-      held: order.held - (buyer ? quoteAmount : baseAmount),
-      fees: { ...order.fees, [received]: (order.fees[received] ?? 0n) + fee },
-    };
+    transitionTo(order, !byQuote && remaining === 0 ? OrderStatus.Filled : OrderStatus.PartiallyFilled);
+    order.filledLots += event.size;
+    order.remaining = byQuote ? 0 : remaining;
+    order.filledNotional += event.price * event.size;
+    order.held -= buyer ? quoteAmount : baseAmount;
+    order.fees = { ...order.fees, [received]: (order.fees[received] ?? 0n) + fee };
   }
 }
 
-function applyOrderEvent(order: AccountOrder, event: BookEvent, triggered: Set<number>): AccountOrder {
+function applyOrderEvent(order: Draft, event: BookEvent, triggered: Set<number>): void {
   switch (event.type) {
     case 'Accepted':
-      return order.status === OrderStatus.PendingNew ? { ...order, status: OrderStatus.New } : order;
+      if (order.status === OrderStatus.PendingNew) transitionTo(order, OrderStatus.New);
+      return;
     case 'Rejected': {
       // A place refused, or a stop refused when it triggered; a refused cancel/amend only drops the amend.
       const orderRefused =
         order.status === OrderStatus.PendingNew ? !COMMAND_REFUSALS.has(event.code) : triggered.has(order.id);
-      if (orderRefused)
-        return { ...transitionTo(order, OrderStatus.Rejected), remaining: 0, pendingAmend: null };
-      return { ...order, pendingAmend: null };
+      if (orderRefused) {
+        transitionTo(order, OrderStatus.Rejected);
+        order.remaining = 0;
+      }
+      order.pendingAmend = null;
+      return;
     }
     case 'Cancelled':
-      if (event.remaining > 0) return { ...order, remaining: event.remaining };
-      return { ...transitionTo(order, OrderStatus.Cancelled), remaining: 0, pendingAmend: null };
+      if (event.remaining > 0) {
+        order.remaining = event.remaining;
+        return;
+      }
+      transitionTo(order, OrderStatus.Cancelled);
+      order.remaining = 0;
+      order.pendingAmend = null;
+      return;
     case 'Expired':
-      return {
-        ...transitionTo(
-          order,
-          order.filledLots > 0 && event.size === 0 ? OrderStatus.Filled : OrderStatus.Expired,
-        ),
-        remaining: 0,
-      };
+      transitionTo(
+        order,
+        order.filledLots > 0 && event.size === 0 ? OrderStatus.Filled : OrderStatus.Expired,
+      );
+      order.remaining = 0;
+      return;
     case 'Triggered':
       triggered.add(order.id);
-      return { ...order, triggered: true };
+      order.triggered = true;
+      return;
     case 'Amended':
-      return { ...order, price: event.price, remaining: event.size, pendingAmend: null };
+      order.price = event.price;
+      order.remaining = event.size;
+      order.pendingAmend = null;
+      return;
     default:
-      return order;
+      return;
   }
 }
 
-function transitionTo(order: AccountOrder, to: OrderStatus): AccountOrder {
+/** Moves the draft to `to`; an illegal transition is a bug in settlement, so it throws. */
+function transitionTo(order: Draft, to: OrderStatus): void {
   const result = tryTransition(order.status, to);
   if (!result.ok) throw new Error(`order ${order.id}: illegal transition ${order.status} -> ${to}`);
-  return { ...order, status: result.status };
+  order.status = result.status;
 }
