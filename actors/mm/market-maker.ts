@@ -1,3 +1,4 @@
+import { marketUnits } from '../account/index.ts';
 import type { AccountOrder, Ask, OrderPath, Reconciliation } from '../account/index.ts';
 import { lotsToSize, ticksToPrice } from '../market/index.ts';
 import type { MarketSpec } from '../market/index.ts';
@@ -43,6 +44,7 @@ export class MarketMaker {
   #inventory: number | null = null;
   #open: number[] = [];
   #ids = 0;
+  readonly #lotMinor: bigint;
 
   constructor(
     private readonly path: OrderPath,
@@ -51,6 +53,7 @@ export class MarketMaker {
   ) {
     checkPmmConfig(options.config);
     this.#config = options.config;
+    this.#lotMinor = marketUnits(options.spec).lotMinor;
   }
 
   get status(): MarketMakerStatus {
@@ -122,7 +125,8 @@ export class MarketMaker {
     const ledger = (await this.ask(`account/${account}`, 'reconcile', {})) as Reconciliation;
     const base = ledger.balances.find(([asset]) => asset === spec.base);
     if (!base) return 0;
-    return lotsOf(spec, base[1] + base[2]);
+    // Whole lots: what is left over is less than a lot.
+    return Number((base[1] + base[2]) / this.#lotMinor);
   }
 
   private async place(quote: Quote): Promise<AccountOrder | undefined> {
@@ -138,11 +142,4 @@ export class MarketMaker {
     });
     return result.ok ? result.order : undefined;
   }
-}
-
-/** Whole lots in a base amount of minor units (what is left over is less than a lot). */
-function lotsOf(spec: MarketSpec, minor: bigint): number {
-  const [whole = '0', fraction = ''] = spec.lotSize.split('.');
-  const lotMinor = BigInt(whole + fraction.padEnd(spec.baseDecimals, '0').slice(0, spec.baseDecimals));
-  return Number(minor / lotMinor);
 }
