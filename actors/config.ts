@@ -22,6 +22,24 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   NATS_URL: optionalString.pipe(z.url({ protocol: /^nats$/, hostname: /./ }).optional()),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, hostname: /./ }).optional()),
+  JWT_SECRET: optionalString.pipe(z.string().min(32, 'at least 32 characters').optional()),
+  AUTH_SERVER_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, '32 bytes as 64 hex digits or base64')
+      .optional(),
+  ),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   DATA_DIR: z.string().min(1).default('.data'),
   SHARDS: positiveInt(64).default(cluster.shards),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -69,6 +87,16 @@ export interface NodeConfig {
   readonly orders: { readonly perSecond: number; readonly burst: number; readonly maxNotional: string };
   /** Default KYC gate until the KYC service decides per user: minimum tier, blocked countries. */
   readonly kyc: { readonly minTier: number; readonly blockedJurisdictions: readonly string[] };
+  /** Redis for sessions and rate limits; absent: in memory (one node). */
+  readonly redisUrl: string | undefined;
+  /**
+   * Signing secret of access tokens and the key that encrypts MFA and API-key secrets at rest.
+   * Absent in development: generated once and kept under `dataDir`; required in production.
+   */
+  readonly jwtSecret: string | undefined;
+  readonly authServerKey: string | undefined;
+  /** Browser origins allowed to call the gateway (CORS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
   /** Run the demo market maker (and its noise trader) on the demo markets. */
   readonly demoMarketMaker: boolean;
 }
@@ -85,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && (!c.JWT_SECRET || !c.AUTH_SERVER_KEY)) {
+    // Generated secrets are a development convenience: production must not mint its own.
+    throw new ConfigError(
+      'invalid configuration:\n  JWT_SECRET and AUTH_SERVER_KEY are required in production',
+    );
+  }
   const nodeId = c.NODE_ID ?? cluster.nodes[0]!.id;
   const node = cluster.nodes.find((n) => n.id === nodeId);
   return {
@@ -95,6 +129,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.DATA_DIR,
     natsUrl: c.NATS_URL,
+    redisUrl: c.REDIS_URL,
+    jwtSecret: c.JWT_SECRET,
+    authServerKey: c.AUTH_SERVER_KEY,
+    corsOrigins: c.CORS_ORIGINS,
     shards: c.SHARDS,
     logLevel: c.LOG_LEVEL,
     adminToken: c.ADMIN_TOKEN,

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
-import { OrderPath, retryingAsk } from './account/index.ts';
+import { accountEventPublisher, OrderPath, retryingAsk } from './account/index.ts';
 import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
@@ -74,9 +74,15 @@ async function main(): Promise<void> {
     const onError = (error: unknown) => logger.warn({ err: error, market: spec.symbol }, 'market data');
     marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus, recorder, onError }));
   }
+  // Each trader's own order changes and fills, for their subscriptions.
+  const accountEvents = accountEventPublisher(bus, (error) => logger.warn({ err: error }, 'account events'));
   const orders = new OrderPath(ask, demoMarkets, {
     onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying'),
-    onSettled: (market, commands) => void marketData.get(market)?.fold(commands),
+    onSettled: (market, commands) => {
+      void marketData.get(market)?.fold(commands);
+      accountEvents.onSettled(market, commands);
+    },
+    onAccountOrders: accountEvents.onAccountOrders,
   });
   await orders.start();
   let marketMaking: DemoMarketMaking | undefined;

@@ -2,6 +2,8 @@
 export { accountBehavior, defaultRiskLimits, LOCAL_ID_BITS, MAX_ACCOUNT } from './account-actor.ts';
 export { AccountState } from './account-state.ts';
 export { ASSETS, assetOf, formatAmount, parseAmount } from './assets.ts';
+export { accountEventPublisher, accountFills, accountSubjects } from './account-events.ts';
+export type { AccountFill } from './account-events.ts';
 export { AccountError, AccountErrorCode } from './errors.ts';
 export { FEE_TIERS, feeOf, feeSchedule, QTRA_HOLDER_THRESHOLD, ratesFor, tierFor } from './fees.ts';
 export { SystemAccount, TxKind, checkBalanced } from './ledger.ts';

@@ -20,6 +20,8 @@ export interface SettlerOptions {
   readonly onError?: (error: unknown) => void;
   /** Every settled round's commands, in seq order, each once (market data folds them). */
   readonly onSettled?: (market: string, commands: readonly CommandEvents[]) => void;
+  /** An account's orders a round changed, as settlement left them (per-account event streams). */
+  readonly onAccountOrders?: (account: number, orders: readonly AccountOrder[]) => void;
 }
 
 /**
@@ -178,8 +180,9 @@ export class MarketSettler {
         list.push(own);
       }
     }
+    const accounts = [...byAccount];
     const replies = await Promise.all(
-      [...byAccount].map(
+      accounts.map(
         ([account, own]) =>
           this.ask(`account/${account}`, 'settle', {
             market: this.market,
@@ -187,6 +190,9 @@ export class MarketSettler {
           } satisfies SettleBatch) as Promise<SettleReply>,
       ),
     );
+    replies.forEach((reply, i) => {
+      if (reply.orders.length > 0) this.options.onAccountOrders?.(accounts[i]![0], reply.orders);
+    });
     for (const reply of replies) {
       for (const followUp of reply.followUps) this.options.onFollowUp?.(followUp);
       if (this.#watched.size === 0) continue;

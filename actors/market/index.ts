@@ -32,6 +32,7 @@ export type {
   BookEvent,
   BookSnapshot,
   Depth,
+  Fill,
   Level,
   OrderBook,
   PlaceOrder,

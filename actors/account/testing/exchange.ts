@@ -33,6 +33,8 @@ export async function startExchange(
     maxInFlightBatches?: number;
     /** Every settled round, in seq order (market data). */
     onSettled?: SettlerOptions['onSettled'];
+    /** Each account's orders a settled round changed (per-account streams). */
+    onAccountOrders?: SettlerOptions['onAccountOrders'];
   } = {},
 ): Promise<TestExchange> {
   const markets = options.markets ?? demoMarkets;
@@ -54,6 +56,7 @@ export async function startExchange(
   const path = new OrderPath(ask, markets, {
     retryMs: 20,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
+    ...(options.onAccountOrders ? { onAccountOrders: options.onAccountOrders } : {}),
   });
   await path.start();
   return {
