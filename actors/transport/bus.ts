@@ -1,14 +1,16 @@
 /**
  * The event bus the exchange publishes market data and events on: fire-and-forget publish to a
- * subject, subscribe to a NATS-style pattern. Two implementations with the same contract
- * (`bus.contract.ts`): `InProcessBus` (the embedded default) and `NatsBus` (core NATS).
+ * subject, subscribe to a NATS-style pattern. Three implementations with the same contract
+ * (`bus.contract.ts`): `InProcessBus` (the embedded default), `NatsBus` (core NATS: the exchange's
+ * events between nodes) and `RedisBus` (Redis pub/sub: only the gateways' fan-out of GraphQL
+ * subscriptions across instances, `createFanoutBus`).
  *
- * Semantics both keep:
+ * Semantics all three keep:
  * - Values are what the store's codec carries (JSON plus exact bigints); every subscriber gets its
  *   own decoded copy, never the publisher's object.
  * - Delivery is asynchronous (a handler never runs inside `publish`) and, per subscription, in
- *   publish order (per publisher, on NATS) and one at a time: the next message waits until the
- *   handler's promise settles.
+ *   publish order (per publisher, on NATS and Redis) and one at a time: the next message waits
+ *   until the handler's promise settles.
  * - At most once: a message published while nobody is subscribed, or dropped by overflow, is gone.
  *   Durable, acknowledged delivery is JetStream's job (`NatsBus.consume`).
  *
@@ -74,16 +76,17 @@ export interface Subscription {
 }
 
 export interface Bus {
-  /** `'in-process'` or `'nats'`, for the node's start-up line and metrics. */
+  /** `'in-process'`, `'nats'` or `'redis'`, for the node's start-up line and metrics. */
   readonly kind: string;
 
   /**
    * Publishes `value` to the concrete `subject`. Resolves once the bus has accepted the message
    * (queued for each matching subscription, or written to the NATS connection's buffer, which
-   * nats.js also keeps across a reconnect); it does not wait for delivery.
+   * nats.js also keeps across a reconnect, or acknowledged by Redis); it does not wait for delivery.
    *
    * @throws (rejects) InvalidSubjectError for a bad subject, the store's InvalidValueError for a
-   *   value the codec cannot carry, BusClosedError after `close()`, PayloadTooLargeError on NATS.
+   *   value the codec cannot carry, BusClosedError after `close()`, PayloadTooLargeError on NATS,
+   *   BusUnavailableError on Redis when the connection stays down.
    */
   publish(subject: string, value: unknown): Promise<void>;
 
@@ -96,8 +99,8 @@ export interface Bus {
 
   /**
    * Resolves when everything published and subscribed so far has reached the server (one round
-   * trip on NATS; immediate in-process). Use it before relying on another connection seeing a new
-   * subscription or message.
+   * trip on NATS, a PING after the publishes on Redis; immediate in-process). Use it before relying
+   * on another connection seeing a new subscription or message.
    */
   flush(): Promise<void>;
 
