@@ -12,6 +12,7 @@ export default tseslint.config(
       'web/**',
       'contracts/**',
       'proto/gen/**',
+      'graph/generated/**',
     ],
   },
   eslint.configs.recommended,

@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { ActorError, isAdminVerb, UnknownAdminVerbError } from './runtime/index.ts';
 import type { Principal, ShardHosts } from './runtime/index.ts';
 import type { OrderPath } from './account/index.ts';
+import type { Gateway } from '../graph/index.ts';
 import { z } from 'zod';
 import type { DemoMarketMaking, PmmConfig } from './mm/index.ts';
 import { INTERVALS, MAX_QUERY_LIMIT } from './marketdata/index.ts';
@@ -31,6 +32,8 @@ export interface HttpOptions {
   /** Live market data per market, and the recorded history (read-only routes below). */
   readonly marketData: ReadonlyMap<string, MarketData>;
   readonly recorder: MarketDataRecorder;
+  /** The GraphQL gateway: `/graphql` over HTTP here, graphql-ws on the same port (attached by the node). */
+  readonly gateway: Pick<Gateway, 'handle'>;
   /** The node process's own metrics (process, event loop). */
   readonly registry: Registry;
   readonly tokens: readonly { readonly token: string; readonly principal: Principal }[];
@@ -197,6 +200,7 @@ export function createNodeHttpServer(options: HttpOptions): Server {
 async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://node');
   const path = url.pathname;
+  if (path === '/graphql') return o.gateway.handle(req, res);
   if (req.method === 'GET' && path === '/healthz') {
     const { node, hosts } = await o.hosts.health();
     const ok = hosts.every((h) => h.up);

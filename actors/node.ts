@@ -13,7 +13,8 @@ import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
 import { startDemoMarketMaking } from './mm/index.ts';
 import type { DemoMarketMaking } from './mm/index.ts';
 import { createPgDriver, migrate, servePglite, SqlAuditLog } from './store/index.ts';
-import { createBus } from './transport/index.ts';
+import { createBus, createFanoutBus } from './transport/index.ts';
+import { startGateway } from './gateway.ts';
 
 /**
  * Boots one cluster node: the database (real PostgreSQL, or an embedded PGlite served to the
@@ -65,7 +66,11 @@ async function main(): Promise<void> {
     hosts.deliver({ address, type, payload, ...(opts?.id ? { id: opts.id } : {}) }, { trusted: true }),
   );
   // Market data: fed every settled round in seq order, published on the bus, recorded.
-  const bus = await createBus({ natsUrl: config.natsUrl });
+  // NATS when configured; else Redis pub/sub, which lets several gateway instances serve the same
+  // subscriptions; else the in-process bus.
+  const bus = config.natsUrl
+    ? await createBus({ natsUrl: config.natsUrl })
+    : await createFanoutBus({ redisUrl: config.redisUrl });
   const recorder = new MarketDataRecorder(driver, {
     onError: (error) => logger.warn({ err: error }, 'market data recorder write failed; retrying'),
   });
@@ -97,13 +102,29 @@ async function main(): Promise<void> {
   const registry = new Registry();
   registry.setDefaultLabels({ host: config.nodeId });
   collectDefaultMetrics({ register: registry, prefix: 'qt_node_' });
+  const audit = new SqlAuditLog(driver);
+  const { gateway, close: closeGateway } = await startGateway({
+    config,
+    root,
+    driver,
+    hosts,
+    audit,
+    bus,
+    ask,
+    orders,
+    markets: demoMarkets,
+    marketData,
+    recorder,
+    logger,
+  });
   const server = createNodeHttpServer({
     hosts,
     orders,
     ...(marketMaking ? { marketMaking } : {}),
-    audit: new SqlAuditLog(driver),
+    audit,
     marketData,
     recorder,
+    gateway,
     registry,
     tokens: [
       { token: adminToken, principal: { id: 'admin', roles: ['admin'] } },
@@ -113,6 +134,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxMessageBytes,
     logger,
   });
+  gateway.attach(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const address = server.address();
   const base = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
@@ -121,6 +143,7 @@ async function main(): Promise<void> {
 QuantaTrade node ${config.nodeId} is up (${config.shards} shard hosts, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/pglite`})
   markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)${config.demoMarketMaker ? ', quoted by the demo market maker' : ''}
   market data    ${base}/marketdata/BTC-USDT/book   (also /trades, /ticker, /candles/1m)   bus: ${bus.kind}
+  GraphQL        ${base}/graphql   (graphql-ws on the same URL${config.env === 'development' ? '; GraphiQL in a browser' : ''})
   health         ${base}/healthz
   metrics        ${base}/metrics
   actor tree     ${base}/actors                      (Authorization: Bearer <SRE or admin token>)
@@ -135,6 +158,7 @@ ${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    await closeGateway().catch(() => undefined);
     await marketMaking?.stop().catch(() => undefined);
     orders.stop();
     await recorder.close().catch(() => undefined);

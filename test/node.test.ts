@@ -262,6 +262,49 @@ describe('node (npm start)', () => {
     });
   });
 
+  it('node - the GraphQL gateway: register, trade with the token, see own balances; anonymous trading refused', async () => {
+    const gql = async (query: string, variables?: object, token?: string) => {
+      const res = await fetch(`${node.base}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as {
+        data?: Record<string, unknown>;
+        errors?: { extensions: { code: string } }[];
+      };
+    };
+    const registered = await gql(
+      'mutation ($i: RegisterInput!) { register(input: $i) { accessToken user { account } } }',
+      {
+        i: { email: 'e2e@example.com', password: 'correct horse battery 9' },
+      },
+    );
+    const { accessToken, user } = registered.data!['register'] as {
+      accessToken: string;
+      user: { account: string };
+    };
+    expect(Number(user.account)).toBeGreaterThanOrEqual(1_000_000);
+    await call(node, '/dev/deposit', {
+      body: JSON.stringify({ account: Number(user.account), asset: 'USDT', amount: '1000', txId: 'gql-1' }),
+    });
+    const order = {
+      o: { clientOrderId: 'g1', market: 'ETH-USDT', side: 'BUY', type: 'LIMIT', price: '3100', size: '0.1' },
+    };
+    const place = 'mutation ($o: PlaceOrderInput!) { placeOrder(input: $o) { status } }';
+    expect((await gql(place, order, accessToken)).data).toEqual({ placeOrder: { status: 'NEW' } });
+    expect((await gql('{ balances { asset available locked } }', undefined, accessToken)).data).toEqual({
+      balances: [{ asset: 'USDT', available: '690', locked: '310' }],
+    });
+    expect((await gql(place, order)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await gql('{ markets { symbol } }')).data).toEqual({
+      markets: [{ symbol: 'BTC-USDT' }, { symbol: 'ETH-USDT' }, { symbol: 'QTRA-USDT' }],
+    });
+  });
+
   it('node - a crashing handler is restarted and shows in the tree and in /metrics', async () => {
     const crash = await ask(node, { address: 'bank/e2e', type: 'crash', payload: {} });
     expect(crash.body).toMatchObject({ error: { code: 'HANDLER_FAILED' } });

@@ -10,6 +10,7 @@
  * describe.skipIf(!withPostgres)('journal - PostgreSQL', () => { … });
  * ```
  */
+import { Redis } from 'ioredis';
 import { connect } from 'nats';
 import pg from 'pg';
 import { natsConnectionOptions, redactUrl as redactNatsUrl } from '../actors/transport/index.ts';
@@ -93,6 +94,37 @@ export async function requireNats(options: { jetstream?: boolean } = {}): Promis
   const url = natsUrl();
   const what = options.jetstream === true ? 'NATS with JetStream' : 'NATS';
   return requireService(what, await natsAvailable(url, options), `cannot use ${redactNatsUrl(url)}`);
+}
+
+/** The Redis used by tests: `REDIS_URL`, else the local server. */
+export function redisUrl(): string {
+  return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
+
+/** Whether Redis at `url` accepts a connection and answers PING within `timeoutMs`. Never throws. */
+export async function redisAvailable(url: string = redisUrl(), timeoutMs = 2_000): Promise<boolean> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  // A connection failure is also emitted as an event; without a listener ioredis logs it loudly.
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** `requireService` for Redis at `redisUrl()`. */
+export async function requireRedis(): Promise<boolean> {
+  const url = redisUrl();
+  return requireService('Redis', await redisAvailable(url), `cannot connect to ${redact(url)}`);
 }
 
 /** A fresh schema name for one test file, so parallel runs never share tables. */

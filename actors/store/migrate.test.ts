@@ -12,10 +12,17 @@ import { servePglite } from './pglite-server.ts';
 import type { SqlDriver } from './sql-driver.ts';
 
 const withPostgres = await requirePostgres();
-const BUNDLED = ['001_journal.sql', '002_audit_log.sql', '003_ledger.sql', '004_marketdata.sql'];
+const BUNDLED = [
+  '001_journal.sql',
+  '002_audit_log.sql',
+  '003_ledger.sql',
+  '004_marketdata.sql',
+  '005_users.sql',
+];
 /** Tables and views of the bundled migrations, by name. */
 const BUNDLED_TABLES = [
   'account_orders',
+  'api_keys',
   'audit_log',
   'journal',
   'ledger_balances',
@@ -23,9 +30,11 @@ const BUNDLED_TABLES = [
   'md_book_snapshots',
   'md_candles',
   'md_trades',
+  'password_reset_tokens',
   'schema_migrations',
   'snapshots',
   'system_balances',
+  'users',
 ];
 
 async function tables(driver: SqlDriver): Promise<string[]> {
@@ -70,7 +79,7 @@ describe('migrate - PGlite', () => {
     try {
       expect(await migrate(driver)).toEqual({ applied: BUNDLED });
       expect(await tables(driver)).toEqual(BUNDLED_TABLES);
-      expect(await versions(driver)).toEqual([1, 2, 3, 4]);
+      expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
     } finally {
       await driver.close();
     }
@@ -82,7 +91,7 @@ describe('migrate - PGlite', () => {
       await migrate(driver);
       await driver.query(`insert into journal (persistence_id, seq, event) values ('a', 1, '1')`);
       expect(await migrate(driver)).toEqual({ applied: [] });
-      expect(await versions(driver)).toEqual([1, 2, 3, 4]);
+      expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
       expect(await driver.query('select 1 from journal')).toHaveLength(1);
     } finally {
       await driver.close();
@@ -133,7 +142,7 @@ describe('migrate - concurrent migrators over a served PGlite', () => {
     try {
       const results = await Promise.all(drivers.map((driver) => migrate(driver)));
       expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4]);
+      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4, 5]);
     } finally {
       for (const driver of drivers) await driver.close();
       await server.close();
@@ -155,7 +164,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     drivers = [driver];
     expect(await migrate(driver)).toEqual({ applied: BUNDLED });
     expect(await migrate(driver)).toEqual({ applied: [] });
-    expect(await versions(driver)).toEqual([1, 2, 3, 4]);
+    expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
   });
 
   test('concurrent migrate calls from separate pools all succeed and apply each file exactly once', async () => {
@@ -165,7 +174,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     );
     const results = await Promise.all(drivers.map((driver) => migrate(driver)));
     expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4]);
+    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4, 5]);
     expect(await tables(drivers[0] as SqlDriver)).toEqual(BUNDLED_TABLES);
   });
 });

@@ -1,0 +1,51 @@
+import type { Candle, Interval, Ticker, Trade } from '../../actors/marketdata/index.ts';
+import { subjects } from '../../actors/marketdata/index.ts';
+import type { Bus } from '../../actors/transport/index.ts';
+import { busStream, OVERFLOW } from './bounded-stream.ts';
+
+/**
+ * Every trade, in order. A reader that falls `maxQueue` behind gets the OVERFLOW marker and the
+ * end of the stream: the resolver turns the marker into a SLOW_CONSUMER error the client sees as
+ * the last result (thrown from the source instead, graphql-ws would close the whole socket).
+ */
+export async function* tradeStream(
+  bus: Bus,
+  symbol: string,
+  maxQueue: number,
+): AsyncGenerator<Trade | typeof OVERFLOW> {
+  const stream = busStream<Trade>(bus, subjects.trade(symbol), { maxQueue, policy: 'fail' });
+  try {
+    for await (const item of stream) {
+      if (item === OVERFLOW) {
+        yield OVERFLOW;
+        return;
+      }
+      if (typeof item !== 'symbol') yield item;
+    }
+  } finally {
+    await stream.return?.();
+  }
+}
+
+/** The latest values win: a slow reader skips superseded candles or tickers. */
+async function* latest<T>(bus: Bus, subject: string, maxQueue: number): AsyncGenerator<T> {
+  const stream = busStream<T>(bus, subject, { maxQueue, policy: 'drop-oldest' });
+  try {
+    for await (const item of stream) if (typeof item !== 'symbol') yield item;
+  } finally {
+    await stream.return?.();
+  }
+}
+
+export function candleStream(
+  bus: Bus,
+  symbol: string,
+  interval: Interval,
+  maxQueue: number,
+): AsyncGenerator<Candle> {
+  return latest<Candle>(bus, subjects.candle(interval, symbol), maxQueue);
+}
+
+export function tickerStream(bus: Bus, symbol: string, maxQueue: number): AsyncGenerator<Ticker> {
+  return latest<Ticker>(bus, subjects.ticker(symbol), maxQueue);
+}
