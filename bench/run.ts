@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   'book-deep': async () => (await import('./book-deep.ts')).run(),
   settle: async () => (await import('./settle.ts')).run(),
   marketdata: async () => (await import('./marketdata.ts')).run(),
+  gateway: async () => (await import('./gateway.ts')).run(),
 };
 
 const name = process.argv[2];
