@@ -67,6 +67,20 @@ function checkAccepted(result: unknown): void {
   }
 }
 
+/** Halts or resumes a market through the audited admin path; answers the market. */
+async function setMarketStatus(ctx: GraphContext, symbol: string, reason: string, status: 'HALTED' | 'OPEN') {
+  const spec = specOf(ctx, symbol);
+  checkAccepted(
+    await run(ctx, {
+      verb: 'send',
+      target: `market/${symbol}`,
+      reason,
+      message: { type: 'setStatus', payload: { status } },
+    }),
+  );
+  return spec;
+}
+
 function accountNumber(text: string): number {
   const n = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(n) || n < 1)
@@ -157,30 +171,8 @@ export const adminResolvers: Resolvers = {
       });
       return { ok: true, reply: jsonText(result) };
     },
-    haltMarket: async (_root, { symbol, reason }, ctx) => {
-      const spec = specOf(ctx, symbol);
-      checkAccepted(
-        await run(ctx, {
-          verb: 'send',
-          target: `market/${symbol}`,
-          reason,
-          message: { type: 'setStatus', payload: { status: 'HALTED' } },
-        }),
-      );
-      return spec;
-    },
-    resumeMarket: async (_root, { symbol, reason }, ctx) => {
-      const spec = specOf(ctx, symbol);
-      checkAccepted(
-        await run(ctx, {
-          verb: 'send',
-          target: `market/${symbol}`,
-          reason,
-          message: { type: 'setStatus', payload: { status: 'OPEN' } },
-        }),
-      );
-      return spec;
-    },
+    haltMarket: (_root, { symbol, reason }, ctx) => setMarketStatus(ctx, symbol, reason, 'HALTED'),
+    resumeMarket: (_root, { symbol, reason }, ctx) => setMarketStatus(ctx, symbol, reason, 'OPEN'),
     freezeAccount: async (_root, { account, frozen, reason }, ctx) => {
       const n = accountNumber(account);
       checkAccepted(

@@ -1,29 +1,19 @@
 import { accountSubjects } from '../../actors/account/index.ts';
 import type { AccountFill, AccountOrder, Ask, BalanceView } from '../../actors/account/index.ts';
 import type { Bus } from '../../actors/transport/index.ts';
-import { busStream, OVERFLOW } from './bounded-stream.ts';
+import type { OVERFLOW } from './bounded-stream.ts';
+import { busStream, losslessStream } from './bounded-stream.ts';
 
 /**
  * One account's own events (published after settlement). Orders and fills must not be missed
  * silently: a reader that falls `maxQueue` behind gets OVERFLOW and the end, as trades do.
  */
-export async function* accountEventStream<T extends AccountOrder | AccountFill>(
+export function accountEventStream<T extends AccountOrder | AccountFill>(
   bus: Bus,
   subject: string,
   maxQueue: number,
 ): AsyncGenerator<T | typeof OVERFLOW> {
-  const stream = busStream<T>(bus, subject, { maxQueue, policy: 'fail' });
-  try {
-    for await (const item of stream) {
-      if (item === OVERFLOW) {
-        yield OVERFLOW;
-        return;
-      }
-      if (typeof item !== 'symbol') yield item;
-    }
-  } finally {
-    await stream.return?.();
-  }
+  return losslessStream<T>(bus, subject, maxQueue);
 }
 
 /**

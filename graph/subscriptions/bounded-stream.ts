@@ -89,3 +89,27 @@ export function busStream<T>(
     },
   };
 }
+
+/**
+ * A stream that must not lose messages silently: a reader that falls `maxQueue` behind gets the
+ * OVERFLOW marker and the end (the resolver turns it into a SLOW_CONSUMER error the client sees as
+ * the last result; thrown from the source instead, graphql-ws would close the whole socket).
+ */
+export async function* losslessStream<T>(
+  bus: Bus,
+  subject: string,
+  maxQueue: number,
+): AsyncGenerator<T | typeof OVERFLOW> {
+  const stream = busStream<T>(bus, subject, { maxQueue, policy: 'fail' });
+  try {
+    for await (const item of stream) {
+      if (item === OVERFLOW) {
+        yield OVERFLOW;
+        return;
+      }
+      if (typeof item !== 'symbol') yield item;
+    }
+  } finally {
+    await stream.return?.();
+  }
+}

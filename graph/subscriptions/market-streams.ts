@@ -1,30 +1,16 @@
 import type { Candle, Interval, Ticker, Trade } from '../../actors/marketdata/index.ts';
 import { subjects } from '../../actors/marketdata/index.ts';
 import type { Bus } from '../../actors/transport/index.ts';
-import { busStream, OVERFLOW } from './bounded-stream.ts';
+import type { OVERFLOW } from './bounded-stream.ts';
+import { busStream, losslessStream } from './bounded-stream.ts';
 
-/**
- * Every trade, in order. A reader that falls `maxQueue` behind gets the OVERFLOW marker and the
- * end of the stream: the resolver turns the marker into a SLOW_CONSUMER error the client sees as
- * the last result (thrown from the source instead, graphql-ws would close the whole socket).
- */
-export async function* tradeStream(
+/** Every trade, in order; a reader that falls `maxQueue` behind gets OVERFLOW and the end. */
+export function tradeStream(
   bus: Bus,
   symbol: string,
   maxQueue: number,
 ): AsyncGenerator<Trade | typeof OVERFLOW> {
-  const stream = busStream<Trade>(bus, subjects.trade(symbol), { maxQueue, policy: 'fail' });
-  try {
-    for await (const item of stream) {
-      if (item === OVERFLOW) {
-        yield OVERFLOW;
-        return;
-      }
-      if (typeof item !== 'symbol') yield item;
-    }
-  } finally {
-    await stream.return?.();
-  }
+  return losslessStream<Trade>(bus, subjects.trade(symbol), maxQueue);
 }
 
 /** The latest values win: a slow reader skips superseded candles or tickers. */
