@@ -1,18 +1,11 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  accountBehavior,
-  accountEventPublisher,
-  ledgerProjection,
-  LedgerReadModel,
-  OrderPath,
-} from '../../actors/account/index.ts';
-import type { Ask } from '../../actors/account/index.ts';
+import { accountEventPublisher, ledgerProjection, LedgerReadModel } from '../../actors/account/index.ts';
+import { startExchange } from '../../actors/account/testing/exchange.ts';
 import type { TestExchange } from '../../actors/account/testing/exchange.ts';
-import { createBook, demoMarkets, marketBehavior, toBookConfig } from '../../actors/market/index.ts';
+import { demoMarkets } from '../../actors/market/index.ts';
 import { MarketData } from '../../actors/marketdata/index.ts';
-import { ActorSystem } from '../../actors/runtime/index.ts';
 import { createPgliteDriver, MemoryJournal, migrate, SqlJournal } from '../../actors/store/index.ts';
 import type { SqlDriver } from '../../actors/store/index.ts';
 import { InProcessBus } from '../../actors/transport/index.ts';
@@ -56,8 +49,6 @@ export interface TestGatewayOptions extends Omit<GatewayOptions, 'services' | 'a
   readonly auth?: Partial<Omit<GatewayAuthOptions, 'users' | 'sessions' | 'deliverResetToken'>>;
 }
 
-let deposits = 0;
-
 /**
  * Starts everything. `authenticate` replaces the real one (the test-only `testAuthenticate`);
  * without it, callers sign in through the gateway's own login and API keys.
@@ -71,38 +62,16 @@ export async function startTestGateway(
   const driver: SqlDriver = await createPgliteDriver();
   await migrate(driver);
   const journal = ledger ? new SqlJournal(driver, { projections: [ledgerProjection] }) : new MemoryJournal();
-  const system = new ActorSystem({ journal });
-  system.register(marketBehavior(createBook, { settlement: true, snapshotEvery: 10_000 }));
-  system.register(accountBehavior({ markets: demoMarkets }));
-  const ask: Ask = (address, type, payload, opts) => system.ask(address, type, payload, opts);
-  for (const spec of demoMarkets) await system.ask(`market/${spec.symbol}`, 'open', toBookConfig(spec));
   const publisher = accountEventPublisher(bus);
-  const path = new OrderPath(ask, demoMarkets, {
-    retryMs: 20,
+  const exchange = await startExchange({
+    journal,
     onSettled: (market, commands) => {
       void marketData.get(market)?.fold(commands);
       publisher.onSettled(market, commands);
     },
     onAccountOrders: publisher.onAccountOrders,
   });
-  await path.start();
-  const exchange: TestExchange = {
-    system,
-    journal,
-    path,
-    ask,
-    async deposit(account, asset, amount, txId = `gdep-${++deposits}`) {
-      const result = (await ask(`account/${account}`, 'credit', { txId, asset, amount, chain: 'base' })) as {
-        ok: boolean;
-        code?: string;
-      };
-      if (!result.ok) throw new Error(`deposit refused: ${result.code}`);
-    },
-    async stop() {
-      path.stop();
-      await system.stop();
-    },
-  };
+  const { ask } = exchange;
   for (const spec of demoMarkets)
     marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus }));
 
@@ -124,9 +93,9 @@ export async function startTestGateway(
   });
   const admin: AdminService = {
     run: (principal, command) =>
-      system.admin({ id: principal.userId, roles: principal.roles }, command as never),
-    tree: async () => system.tree(),
-    audit: (o) => system.auditTrail({ ...o }),
+      exchange.system.admin({ id: principal.userId, roles: principal.roles }, command as never),
+    tree: async () => exchange.system.tree(),
+    audit: (o) => exchange.system.auditTrail({ ...o }),
   };
 
   const gateway = createGateway({
@@ -135,7 +104,7 @@ export async function startTestGateway(
     services: {
       markets: new Map(demoMarkets.map((spec) => [spec.symbol, spec])),
       marketData,
-      orders: path,
+      orders: exchange.path,
       ask,
       bus,
       now: () => Date.now(),
@@ -166,7 +135,7 @@ export async function startTestGateway(
     url: `http://127.0.0.1:${port}/graphql`,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     async settle() {
-      await path.settledAll();
+      await exchange.path.settledAll();
       for (const md of marketData.values()) await md.fold([]);
       await bus.flush();
       await new Promise((resolve) => setTimeout(resolve, 20));
