@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
-import { accountEventPublisher, OrderPath, retryingAsk } from './account/index.ts';
+import { accountEventPublisher, LedgerReadModel, OrderPath, retryingAsk } from './account/index.ts';
 import { demoMarkets, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
@@ -90,6 +90,21 @@ async function main(): Promise<void> {
     onAccountOrders: accountEvents.onAccountOrders,
   });
   await orders.start();
+  // Orders the node held but may never have sent to a book (it died in between) go out again:
+  // at start and then every 30 s, those PendingNew for more than 10 s.
+  const readModel = new LedgerReadModel(driver);
+  const resumePending = async () => {
+    for (const account of await readModel.accountsWithPendingOrders(Date.now() - 10_000, 500)) {
+      await orders.resumePending(account, 10_000);
+    }
+  };
+  await resumePending().catch((error: unknown) => logger.warn({ err: error }, 'resuming pending orders'));
+  const pendingSweep = setInterval(
+    () =>
+      void resumePending().catch((error: unknown) => logger.warn({ err: error }, 'resuming pending orders')),
+    30_000,
+  );
+  pendingSweep.unref();
   let marketMaking: DemoMarketMaking | undefined;
   if (config.demoMarketMaker) {
     marketMaking = await startDemoMarketMaking(orders, ask, demoMarkets, {
@@ -158,6 +173,7 @@ ${config.env === 'development' ? `  try an actor   curl -s ${base}/dev/ask -d '{
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
+    clearInterval(pendingSweep);
     await closeGateway().catch(() => undefined);
     await marketMaking?.stop().catch(() => undefined);
     orders.stop();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MarketSpec } from '../market/index.ts';
+import type { MarketSpec, PlaceOrder } from '../market/index.ts';
 import { OrderType, StpMode } from '../market/index.ts';
 import { defineActor, persist, reply } from '../runtime/index.ts';
 import type { Behavior, HandlerContext } from '../runtime/index.ts';
@@ -13,7 +13,7 @@ import type { Transaction } from './ledger.ts';
 import { marketUnits } from './market-units.ts';
 import type { MarketUnits } from './market-units.ts';
 import { isTerminal } from './oms.ts';
-import { entryFor, limitPrice, lotsOf, requiredHold } from './order-entry.ts';
+import { bookCommandFor, entryFor, limitPrice, lotsOf, requiredHold } from './order-entry.ts';
 import { currentRates, settle } from './settle.ts';
 import type {
   AccountEvent,
@@ -70,6 +70,11 @@ export type AccountProtocol = {
     payload: { orderId: number; price?: string; size?: string; prices: PriceReference };
     reply: AmendReply;
   };
+  /**
+   * Orders still PendingNew after `olderThanMs`: the book may never have received them (the node
+   * died between the account and the market). The order path sends them again, idempotently.
+   */
+  pending: { payload: { olderThanMs: number }; reply: { market: string; command: PlaceOrder }[] };
   /** Markets where the account has live orders (cancel-all fans out to them). */
   openMarkets: { payload: Record<string, never>; reply: string[] };
   settle: { payload: SettleBatch; reply: SettleReply };
@@ -220,7 +225,7 @@ export function accountBehavior(
     return decided<PlaceReply>(state, [{ type: 'placed', order, tx, nextLocal }], {
       ok: true,
       order,
-      command: { ...entry.command, orderId: id, account: state.account },
+      command: bookCommandFor(order, state.account),
     });
   }
 
@@ -277,7 +282,7 @@ export function accountBehavior(
     appliesInHandler: true,
     adminMessages: ['adjust', 'setFrozen', 'setKyc', 'setCustomRates'],
     // Money moves only through settlement and custody, never from an outside caller.
-    internalMessages: ['settle', 'abandon', 'credit', 'lock', 'unlock', 'debit'],
+    internalMessages: ['settle', 'abandon', 'pending', 'credit', 'lock', 'unlock', 'debit'],
     snapshotEvery: 1_000,
     initialState: (key) => new AccountState(/^[1-9]\d{0,9}$/.test(key) ? Number(key) : 0),
     schemas: {
@@ -288,6 +293,7 @@ export function accountBehavior(
         .strict()
         .refine((a) => a.price !== undefined || a.size !== undefined, 'give a new price or size'),
       openMarkets: empty,
+      pending: z.object({ olderThanMs: z.number().int().min(0).max(86_400_000) }).strict(),
       abandon: z.object({ orderId, reason: z.string().max(200) }).strict(),
       settle: z
         .object({ market: z.string().min(1).max(32), commands: z.array(z.array(bookEvent)) })
@@ -336,6 +342,14 @@ export function accountBehavior(
         }
       },
       amend: (state, payload, ctx) => guarded(() => amend(state, payload, ctx)),
+      pending: (state, { olderThanMs }, ctx) => {
+        const before = ctx.clock.now() - olderThanMs;
+        return reply(
+          [...state.orders.values()]
+            .filter((o) => o.status === 'PendingNew' && o.createdAt <= before)
+            .map((o) => ({ market: o.market, command: bookCommandFor(o, state.account) })),
+        );
+      },
       openMarkets: (state) => reply([...new Set([...state.orders.values()].map((o) => o.market))].sort()),
       settle: (state, batch, ctx) => {
         const { event, followUps } = settle(state, unitsOf(batch.market), batch, ctx.clock.now());

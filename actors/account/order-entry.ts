@@ -18,7 +18,6 @@ import type { AccountOrder, PlaceOrderRequest, PriceReference, RiskLimits } from
 
 export interface Entry {
   readonly order: Omit<AccountOrder, 'id' | 'createdAt' | 'updatedAt' | 'held'>;
-  readonly command: Omit<PlaceOrder, 'orderId'>;
 }
 
 function converted(result: Converted, field: string): number {
@@ -112,7 +111,6 @@ export function entryFor(
 
   const reference = referencePrice(units, prices);
 
-  let bookType = request.type;
   let bookPrice = price;
   const protectBuy =
     request.side === 'BUY' && (request.type === 'STOP_MARKET' || (request.type === 'MARKET' && size > 0));
@@ -120,7 +118,6 @@ export function entryFor(
     const from = request.type === 'STOP_MARKET' ? stopPrice : reference;
     if (from === undefined) throw new AccountError('NO_REFERENCE_PRICE', 'no price to protect a market buy');
     bookPrice = protectedPrice(units, from, limits);
-    bookType = request.type === 'MARKET' ? 'IOC' : 'STOP_LIMIT';
   }
 
   const notionalTicks =
@@ -134,20 +131,7 @@ export function entryFor(
   }
 
   const stp = request.stp ?? 'NONE';
-  const command: Omit<PlaceOrder, 'orderId'> = {
-    type: 'place',
-    account: 0,
-    side: request.side,
-    orderType: bookType,
-    ...(bookPrice > 0 ? { price: bookPrice } : {}),
-    ...(size > 0 ? { size } : {}),
-    ...(quote > 0 ? { quote } : {}),
-    ...(stopPrice > 0 ? { stopPrice } : {}),
-    ...(request.postOnly ? { postOnly: true } : {}),
-    ...(stp === 'NONE' ? {} : { stp }),
-  };
   return {
-    command,
     order: {
       clientOrderId: request.clientOrderId,
       market: spec.symbol,
@@ -168,6 +152,34 @@ export function entryFor(
       pendingAmend: null,
       triggered: false,
     },
+  };
+}
+
+/**
+ * The book command an order goes to its market as: protected market buys as an IOC, protected
+ * stop-market buys as a STOP_LIMIT, at the protection price kept in `price` (see the top). The
+ * first placement and a re-sent pending order (after a crash) build it from the same record.
+ */
+export function bookCommandFor(order: AccountOrder, account: number): PlaceOrder {
+  const protectedBuy = order.side === 'BUY' && order.price > 0;
+  const orderType =
+    protectedBuy && order.type === 'MARKET'
+      ? 'IOC'
+      : protectedBuy && order.type === 'STOP_MARKET'
+        ? 'STOP_LIMIT'
+        : order.type;
+  return {
+    type: 'place',
+    orderId: order.id,
+    account,
+    side: order.side,
+    orderType,
+    ...(order.price > 0 ? { price: order.price } : {}),
+    ...(order.size > 0 ? { size: order.size } : {}),
+    ...(order.quote > 0 ? { quote: order.quote } : {}),
+    ...(order.stopPrice > 0 ? { stopPrice: order.stopPrice } : {}),
+    ...(order.postOnly ? { postOnly: true } : {}),
+    ...(order.stp === 'NONE' ? {} : { stp: order.stp }),
   };
 }
 

@@ -119,3 +119,61 @@ describe('order path: place -> match -> settle', () => {
     expect((await balances(4)).USDT).toEqual({ asset: 'USDT', available: '100', locked: '0' });
   });
 });
+
+describe('order path: recovery of orders the book never received', () => {
+  it('resends an order left PendingNew (a crash between the hold and the book), once', async () => {
+    exchange = await startExchange();
+    await exchange.deposit(5, 'USDT', '10000');
+    await exchange.deposit(6, 'ETH', '1');
+    // The account step alone, as if the node died before sending the order to its market.
+    const pending = (await exchange.ask(
+      'account/5',
+      'place',
+      {
+        request: {
+          clientOrderId: 'lost',
+          market: 'ETH-USDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          price: '3200',
+          size: '0.5',
+        },
+        prices: {},
+      },
+      { id: 'place:lost' },
+    )) as { ok: true; order: AccountOrder };
+    expect(pending.order.status).toBe('PendingNew');
+    expect((await balances(5)).USDT).toEqual({ asset: 'USDT', available: '8400', locked: '1600' });
+
+    expect(await exchange.path.resumePending(5, 0)).toBe(1);
+    const resumed = (await exchange.ask('account/5', 'order', { orderId: pending.order.id })) as AccountOrder;
+    expect(resumed.status).toBe('New');
+    // A second sweep finds nothing; a client retry of the same client order id is the same order.
+    expect(await exchange.path.resumePending(5, 0)).toBe(0);
+    const retried = await placed5('lost');
+    expect(retried.id).toBe(pending.order.id);
+    // And it trades like any resting order.
+    await placed(6, {
+      clientOrderId: 'hit',
+      market: 'ETH-USDT',
+      side: 'SELL',
+      type: 'IOC',
+      price: '3200',
+      size: '0.5',
+    });
+    expect((await balances(5)).USDT).toEqual({ asset: 'USDT', available: '8400', locked: '0' });
+    // The resumed order rested, so it was the maker: 15 bps of 0.5 ETH.
+    expect((await balances(5)).ETH).toEqual({ asset: 'ETH', available: '0.49925', locked: '0' });
+
+    async function placed5(clientOrderId: string) {
+      return placed(5, {
+        clientOrderId,
+        market: 'ETH-USDT',
+        side: 'BUY',
+        type: 'LIMIT',
+        price: '3200',
+        size: '0.5',
+      });
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { CommandEvents, CommandReply, MarketSpec, MarketSummary } from '../market/index.ts';
+import type { CommandEvents, CommandReply, MarketSpec, MarketSummary, PlaceOrder } from '../market/index.ts';
 import type { Ask, SettlerOptions } from './settlement.ts';
 import { MarketSettler } from './settlement.ts';
 import type {
@@ -117,6 +117,29 @@ export class OrderPath {
     const result = (await this.ask(`market/${amended.market}`, 'amend', amended.command)) as CommandReply;
     if (!result.ok) return { ok: true, order: await this.#order(account, orderId) };
     return { ok: true, order: await this.#settledOrder(account, amended.market, result, orderId) };
+  }
+
+  /**
+   * Sends again every order of the account still PendingNew after `olderThanMs` (the node died
+   * between the account's hold and the book). Safe whatever happened before: the book dedupes by
+   * message id `order:<id>` (an order it already took gets its first reply back), settlement by
+   * seq; an order of a market that is not open is rejected and its hold released. Returns how
+   * many it sent.
+   */
+  async resumePending(account: number, olderThanMs: number): Promise<number> {
+    const pending = (await this.ask(`account/${account}`, 'pending', { olderThanMs })) as {
+      market: string;
+      command: PlaceOrder;
+    }[];
+    for (const { market, command } of pending) {
+      const { type: _type, ...payload } = command;
+      const result = (await this.ask(`market/${market}`, 'place', payload, {
+        id: `order:${command.orderId}`,
+      })) as CommandReply;
+      if (result.ok) await this.#settle(market, result);
+      else await this.ask(`account/${account}`, 'abandon', { orderId: command.orderId, reason: result.code });
+    }
+    return pending.length;
   }
 
   /** The account kill switch: cancels every live order in every market. Returns how many. */

@@ -267,6 +267,32 @@ where b.available is distinct from e.available or b.locked is distinct from e.lo
       expect(second).toEqual({ orders: [expected('c1')], nextCursor: null });
     });
 
+    test('accounts with orders still PendingNew are found for the recovery sweep', async () => {
+      expect(await model.accountsWithPendingOrders(Date.now() + 60_000, 10)).toEqual([]);
+      // The account step alone, as if the node died before the book got the order.
+      await exchange.ask(
+        'account/3',
+        'place',
+        {
+          request: {
+            clientOrderId: 'stuck',
+            market: 'ETH-USDT',
+            side: 'BUY',
+            type: 'LIMIT',
+            price: '3000',
+            size: '0.1',
+          },
+          prices: {},
+        },
+        { id: 'place:stuck' },
+      );
+      // The place reply came after its journal batch, read model included.
+      expect(await model.accountsWithPendingOrders(Date.now() + 60_000, 10)).toEqual([3]);
+      expect(await model.accountsWithPendingOrders(Date.now() - 60_000, 10)).toEqual([]);
+      expect(await exchange.path.resumePending(3, 0)).toBe(1);
+      expect(await model.accountsWithPendingOrders(Date.now() + 60_000, 10)).toEqual([]);
+    });
+
     test('limits outside 1 … 500 and foreign cursors are refused', async () => {
       await expect(model.history(1, { limit: 0 })).rejects.toThrow(RangeError);
       await expect(model.orders(1, { limit: MAX_PAGE + 1 })).rejects.toThrow(RangeError);

@@ -387,6 +387,19 @@ export class LedgerReadModel {
   }
 
   /**
+   * Accounts with an order still PendingNew since before `before` (epoch ms): the ones whose
+   * orders the node sends again after a crash (`OrderPath.resumePending`).
+   */
+  async accountsWithPendingOrders(before: number, limit: number): Promise<number[]> {
+    const rows = await this.db.query<{ account: string }>(
+      `select distinct account::text as account from account_orders
+where status = 'PendingNew' and updated_at < to_timestamp($1 / 1000.0) limit $2`,
+      [before, checkLimit(limit)],
+    );
+    return rows.map((row) => Number(row.account));
+  }
+
+  /**
    * One account's orders newest first, optionally of one status and one market.
    *
    * @throws RangeError for a limit outside 1 … MAX_PAGE or a cursor this method did not give out.

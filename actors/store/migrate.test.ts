@@ -18,6 +18,7 @@ const BUNDLED = [
   '003_ledger.sql',
   '004_marketdata.sql',
   '005_users.sql',
+  '006_pending_orders.sql',
 ];
 /** Tables and views of the bundled migrations, by name. */
 const BUNDLED_TABLES = [
@@ -79,7 +80,7 @@ describe('migrate - PGlite', () => {
     try {
       expect(await migrate(driver)).toEqual({ applied: BUNDLED });
       expect(await tables(driver)).toEqual(BUNDLED_TABLES);
-      expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
+      expect(await versions(driver)).toEqual(BUNDLED.map((_, i) => i + 1));
     } finally {
       await driver.close();
     }
@@ -91,7 +92,7 @@ describe('migrate - PGlite', () => {
       await migrate(driver);
       await driver.query(`insert into journal (persistence_id, seq, event) values ('a', 1, '1')`);
       expect(await migrate(driver)).toEqual({ applied: [] });
-      expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
+      expect(await versions(driver)).toEqual(BUNDLED.map((_, i) => i + 1));
       expect(await driver.query('select 1 from journal')).toHaveLength(1);
     } finally {
       await driver.close();
@@ -142,7 +143,7 @@ describe('migrate - concurrent migrators over a served PGlite', () => {
     try {
       const results = await Promise.all(drivers.map((driver) => migrate(driver)));
       expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-      expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4, 5]);
+      expect(await versions(drivers[0] as SqlDriver)).toEqual(BUNDLED.map((_, i) => i + 1));
     } finally {
       for (const driver of drivers) await driver.close();
       await server.close();
@@ -164,7 +165,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     drivers = [driver];
     expect(await migrate(driver)).toEqual({ applied: BUNDLED });
     expect(await migrate(driver)).toEqual({ applied: [] });
-    expect(await versions(driver)).toEqual([1, 2, 3, 4, 5]);
+    expect(await versions(driver)).toEqual(BUNDLED.map((_, i) => i + 1));
   });
 
   test('concurrent migrate calls from separate pools all succeed and apply each file exactly once', async () => {
@@ -174,7 +175,7 @@ describe.skipIf(!withPostgres)('migrate - PostgreSQL', () => {
     );
     const results = await Promise.all(drivers.map((driver) => migrate(driver)));
     expect(results.flatMap((result) => result.applied).sort()).toEqual(BUNDLED);
-    expect(await versions(drivers[0] as SqlDriver)).toEqual([1, 2, 3, 4, 5]);
+    expect(await versions(drivers[0] as SqlDriver)).toEqual(BUNDLED.map((_, i) => i + 1));
     expect(await tables(drivers[0] as SqlDriver)).toEqual(BUNDLED_TABLES);
   });
 });
