@@ -6,7 +6,7 @@ import type { Behavior, HandlerContext } from '../runtime/index.ts';
 import { applyEvent, AccountState, decodeState, encodeState } from './account-state.ts';
 import { assetOf, formatAmount, parsePositiveAmount } from './assets.ts';
 import { AccountError } from './errors.ts';
-import { checkFeeRates, dayIndexOf, InvalidFeeRatesError, ratesFor, RollingVolume } from './fees.ts';
+import { checkFeeRates, InvalidFeeRatesError } from './fees.ts';
 import type { FeeRates } from './fees.ts';
 import { sys, SystemAccount, transfer, TxKind } from './ledger.ts';
 import type { Transaction } from './ledger.ts';
@@ -14,7 +14,7 @@ import { marketUnits } from './market-units.ts';
 import type { MarketUnits } from './market-units.ts';
 import { isTerminal } from './oms.ts';
 import { bookCommandFor, entryFor, limitPrice, lotsOf, requiredHold } from './order-entry.ts';
-import { currentRates, settle } from './settle.ts';
+import { currentFees, settle } from './settle.ts';
 import type {
   AccountEvent,
   AccountOrder,
@@ -484,16 +484,13 @@ function balanceViews(state: AccountState): BalanceView[] {
 }
 
 function summaryOf(state: AccountState, now: number): AccountSummary {
-  const quote = ratesFor({
-    volumeMicroUsd: RollingVolume.total(state.volume, dayIndexOf(now)),
-    qtraHeld: 0n,
-  });
+  const { tier, rates } = currentFees(state, now);
   return {
     account: state.account,
     frozen: state.frozen,
     openOrders: state.orders.size,
     balances: balanceViews(state),
-    tier: quote.tier,
-    rates: currentRates(state, now),
+    tier,
+    rates,
   };
 }

@@ -1,7 +1,7 @@
 import type { BookEvent, Fill } from '../market/types.ts';
 import type { AccountState } from './account-state.ts';
 import { dayIndexOf, feeOf, ratesFor, RollingVolume } from './fees.ts';
-import type { FeeRates } from './fees.ts';
+import type { FeeQuote } from './fees.ts';
 import { SystemAccount, sys, TxKind } from './ledger.ts';
 import type { Posting, Transaction } from './ledger.ts';
 import type { MarketUnits } from './market-units.ts';
@@ -30,15 +30,15 @@ export interface SettleResult {
   readonly followUps: FollowUp[];
 }
 
-/** The USD volume and the QTRA holding that decide fee rates. */
-export function currentRates(state: AccountState, now: number): FeeRates {
+/** The account's fee tier and rates now: its 30-day USD volume, QTRA holding and custom rates. */
+export function currentFees(state: AccountState, now: number): FeeQuote {
   const qtra = state.ledger.balance('QTRA');
   const qtraWhole = (qtra.available + qtra.locked) / 10n ** 18n;
   return ratesFor({
     volumeMicroUsd: RollingVolume.total(state.volume, dayIndexOf(now)),
     qtraHeld: qtraWhole,
     ...(state.customRates ? { custom: state.customRates } : {}),
-  }).rates;
+  });
 }
 
 /** An order being settled: one mutable copy per order per batch, frozen into the event. */
@@ -56,7 +56,7 @@ export function settle(
   const changed = new Map<number, Draft>();
   const txs: Transaction[] = [];
   const followUps: FollowUp[] = [];
-  const rates = currentRates(state, now);
+  const { rates } = currentFees(state, now);
   let microUsd = 0n;
 
   /** The order's draft, copied from the state the first time the batch touches it. */
