@@ -55,6 +55,7 @@ const schema = z.object({
     .default('1000000'),
   KYC_MIN_TIER: z.coerce.number().int().min(0).max(3).default(0),
   DEMO_MARKET_MAKER: z.enum(['on', 'off']).default('on'),
+  WEB_APP: z.enum(['on', 'off']).default('on'),
   BLOCKED_JURISDICTIONS: z
     .string()
     .default('')
@@ -99,6 +100,8 @@ export interface NodeConfig {
   readonly corsOrigins: readonly string[];
   /** Run the demo market maker (and its noise trader) on the demo markets. */
   readonly demoMarketMaker: boolean;
+  /** Build (when stale) and serve the web app (web/) on the node's port. */
+  readonly webApp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     orders: { perSecond: c.ORDER_RATE_PER_SECOND, burst: c.ORDER_BURST, maxNotional: c.MAX_ORDER_NOTIONAL },
     kyc: { minTier: c.KYC_MIN_TIER, blockedJurisdictions: c.BLOCKED_JURISDICTIONS },
     demoMarketMaker: c.DEMO_MARKET_MAKER === 'on',
+    webApp: c.WEB_APP === 'on',
   };
 }

@@ -14,6 +14,7 @@ import { INTERVALS, MAX_QUERY_LIMIT } from './marketdata/index.ts';
 import type { Interval, MarketData, MarketDataRecorder } from './marketdata/index.ts';
 import { InvalidPmmConfigError } from './mm/index.ts';
 import type { AuditLog } from './store/index.ts';
+import { serveWebApp } from './web-app.ts';
 
 /**
  * The node's HTTP surface at the foundation stage: health, Prometheus metrics, the actor tree and
@@ -38,6 +39,8 @@ export interface HttpOptions {
   readonly registry: Registry;
   readonly tokens: readonly { readonly token: string; readonly principal: Principal }[];
   readonly development: boolean;
+  /** Serve the web app (web/build) on every other GET. */
+  readonly webApp?: boolean;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
 }
@@ -252,6 +255,7 @@ async function route(o: HttpOptions, req: IncomingMessage, res: ServerResponse):
     const { account, ...request } = devBody(await readJson(req, o.maxBodyBytes));
     return send(res, 200, { reply: await o.orders.placeOrder(account, request as never) });
   }
+  if (o.webApp && serveWebApp(req, res, path)) return;
   throw new HttpError(404, 'NOT_FOUND', `no route for ${req.method} ${path}`);
 }
 

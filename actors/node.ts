@@ -15,6 +15,7 @@ import type { DemoMarketMaking } from './mm/index.ts';
 import { createPgDriver, migrate, servePglite, SqlAuditLog } from './store/index.ts';
 import { createBus, createFanoutBus } from './transport/index.ts';
 import { startGateway } from './gateway.ts';
+import { ensureWebBuild } from './web-app.ts';
 
 /**
  * Boots one cluster node: the database (real PostgreSQL, or an embedded PGlite served to the
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
     recorder,
     logger,
   });
+  const webApp = config.webApp && ensureWebBuild((message) => logger.info(message));
   const server = createNodeHttpServer({
     hosts,
     orders,
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
       { token: sreToken, principal: { id: 'sre', roles: ['sre'] } },
     ],
     development: config.env === 'development',
+    webApp,
     maxBodyBytes: config.maxMessageBytes,
     logger,
   });
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
 QuantaTrade node ${config.nodeId} is up (${config.shards} shard hosts, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/pglite`})
   markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)${config.demoMarketMaker ? ', quoted by the demo market maker' : ''}
   market data    ${base}/marketdata/BTC-USDT/book   (also /trades, /ticker, /candles/1m)   bus: ${bus.kind}
-  GraphQL        ${base}/graphql   (graphql-ws on the same URL${config.env === 'development' ? '; GraphiQL in a browser' : ''})
+${webApp ? `  web app        ${base}/   (trader terminal; /manage for admins, /sre for SREs)\n` : ''}  GraphQL        ${base}/graphql   (graphql-ws on the same URL${config.env === 'development' ? '; GraphiQL in a browser' : ''})
   health         ${base}/healthz
   metrics        ${base}/metrics
   actor tree     ${base}/actors                      (Authorization: Bearer <SRE or admin token>)

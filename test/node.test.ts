@@ -84,6 +84,8 @@ const env = (): Record<string, string> => ({
   DATABASE_URL: '',
   // These tests check exact books and balances; the demo maker has its own test below.
   DEMO_MARKET_MAKER: 'off',
+  // The web app has its own browser test (test/web-e2e.test.ts); these test the API.
+  WEB_APP: 'off',
 });
 
 beforeAll(async () => {
