@@ -39,7 +39,18 @@ contract A {
   it('finds every kind, in document order', () => {
     assert.deepEqual(
       points.map((p) => `${p.kind}:${p.outcomes.length}:${p.instrumentable}`),
-      ['ternary:2:false', 'if:2:true', 'and:2:true', 'if:2:true', 'or:2:true', 'require:2:true', 'assert:2:true', 'yul:2:false', 'yul:2:false', 'try:3:true'],
+      [
+        'ternary:2:false',
+        'if:2:true',
+        'and:2:true',
+        'if:2:true',
+        'or:2:true',
+        'require:2:true',
+        'assert:2:true',
+        'yul:2:false',
+        'yul:2:false',
+        'try:3:true',
+      ],
     );
   });
 
@@ -54,7 +65,10 @@ contract A {
     // Stand-in for EDR's output: the original text (no statement probes) plus the coverage import.
     const instrumented = `${src}\nimport "__NomicFoundationCoverage-x.sol";\n`;
     const { source, branches } = addBranchProbes('project/A.sol', src, instrumented);
-    assert.match(source, /if \(__qtBranch_[0-9a-f]{12}\(__qtBranch_[0-9a-f]{12}\(a > 1, 0x[0-9a-f]{64}, 0x[0-9a-f]{64}\) && b, 0x[0-9a-f]{64}, 0x[0-9a-f]{64}\)\)/);
+    assert.match(
+      source,
+      /if \(__qtBranch_[0-9a-f]{12}\(__qtBranch_[0-9a-f]{12}\(a > 1, 0x[0-9a-f]{64}, 0x[0-9a-f]{64}\) && b, 0x[0-9a-f]{64}, 0x[0-9a-f]{64}\)\)/,
+    );
     assert.match(source, /uint256 public x = K \? 1 : 2;/); // untouched
     assert.match(source, /catch \{__NomicFoundationCoverage\.sendHit\(0x[0-9a-f]{64}\); return 2; \}/);
     assert.equal(branches.filter((b) => !b.instrumentable).length, 3);
@@ -74,7 +88,10 @@ contract A {
 
 describe('end to end on CoverageFixture.sol', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/coverage.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/coverage.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
 
   const first = run('--only', FIXTURE, '--', 'nodejs', 'test/coverage-tool/fixture.exercise.ts');
   const summary = JSON.parse(readFileSync(path.join(ROOT, 'coverage', 'summary.json'), 'utf8')) as Summary;

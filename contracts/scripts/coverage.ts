@@ -66,9 +66,7 @@ const ratio = (hit: number, total: number): Ratio => ({
 export function isExcluded(relPath: string): boolean {
   const p = relPath.split(path.sep).join('/');
   return (
-    !p.startsWith('contracts/') ||
-    /(^|\/)(mocks?|test|tests|fixtures?)\//.test(p) ||
-    p.endsWith('.t.sol')
+    !p.startsWith('contracts/') || /(^|\/)(mocks?|test|tests|fixtures?)\//.test(p) || p.endsWith('.t.sol')
   );
 }
 
@@ -98,7 +96,8 @@ function readHits(coverageDir: string): Set<string> {
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.json')) {
         const entries = JSON.parse(readFileSync(p, 'utf8')) as Record<string, number>;
-        for (const [tag, count] of Object.entries(entries)) if (count > 0) hits.add(tag.toLowerCase().replace(/^0x/, ''));
+        for (const [tag, count] of Object.entries(entries))
+          if (count > 0) hits.add(tag.toLowerCase().replace(/^0x/, ''));
       }
     }
   };
@@ -128,24 +127,30 @@ export function summarize(opts: {
     }
   }
   const hits = readHits(coverageDir);
-  const included = (p: string) => (opts.only && opts.only.length > 0 ? opts.only.includes(p) : !isExcluded(p));
+  const included = (p: string) =>
+    opts.only && opts.only.length > 0 ? opts.only.includes(p) : !isExcluded(p);
 
   const files: FileSummary[] = [];
   for (const rel of [...new Set([...lcov.keys(), ...maps.keys()])].sort()) {
     const inc = included(rel);
     const da = lcov.get(rel) ?? new Map<number, number>();
     const map = maps.get(rel);
-    if (inc && map === undefined) failures.push(`${rel}: no branch data (was the run made with scripts/coverage/hardhat.config.ts?)`);
-    if (inc && !lcov.has(rel) && (map?.statements.length ?? 0) > 0) failures.push(`${rel}: not in coverage/lcov.info`);
+    if (inc && map === undefined)
+      failures.push(`${rel}: no branch data (was the run made with scripts/coverage/hardhat.config.ts?)`);
+    if (inc && !lcov.has(rel) && (map?.statements.length ?? 0) > 0)
+      failures.push(`${rel}: not in coverage/lcov.info`);
     if (map !== undefined && existsSync(path.join(opts.root, rel))) {
-      const now = createHash('sha256').update(readFileSync(path.join(opts.root, rel))).digest('hex');
+      const now = createHash('sha256')
+        .update(readFileSync(path.join(opts.root, rel)))
+        .digest('hex');
       if (now !== map.contentSha256 && inc) failures.push(`${rel}: changed since the coverage run; rerun`);
     }
     const stmtHit = (map?.statements ?? []).filter((s) => hits.has(s.tag)).length;
     const branchDetails: BranchDetail[] = [];
     for (const b of map?.branches ?? []) {
       for (const o of b.outcomes) {
-        const status = o.id === null ? 'unmeasured' : hits.has(o.id.replace(/^0x/, '')) ? 'taken' : 'not taken';
+        const status =
+          o.id === null ? 'unmeasured' : hits.has(o.id.replace(/^0x/, '')) ? 'taken' : 'not taken';
         branchDetails.push({ line: b.line, kind: b.kind, snippet: b.snippet, outcome: o.name, status });
       }
     }
@@ -156,15 +161,24 @@ export function summarize(opts: {
       hasBranchData: map !== undefined,
       lines: ratio([...da.values()].filter((c) => c > 0).length, da.size),
       statements: ratio(stmtHit, map?.statements.length ?? 0),
-      branches: { ...ratio(taken, branchDetails.length), unmeasured: branchDetails.filter((d) => d.status === 'unmeasured').length },
+      branches: {
+        ...ratio(taken, branchDetails.length),
+        unmeasured: branchDetails.filter((d) => d.status === 'unmeasured').length,
+      },
       branchDetails,
-      uncoveredLines: [...da.entries()].filter(([, c]) => c === 0).map(([l]) => l).sort((a, b) => a - b),
+      uncoveredLines: [...da.entries()]
+        .filter(([, c]) => c === 0)
+        .map(([l]) => l)
+        .sort((a, b) => a - b),
     });
   }
 
   const inc = files.filter((f) => f.included);
   const sum = (pick: (f: FileSummary) => Ratio) =>
-    ratio(inc.reduce((a, f) => a + pick(f).hit, 0), inc.reduce((a, f) => a + pick(f).total, 0));
+    ratio(
+      inc.reduce((a, f) => a + pick(f).hit, 0),
+      inc.reduce((a, f) => a + pick(f).total, 0),
+    );
   const total = {
     lines: sum((f) => f.lines),
     statements: sum((f) => f.statements),
@@ -177,7 +191,8 @@ export function summarize(opts: {
   }
   if (inc.length === 0) failures.push('no contracts to measure');
   if (opts.testsPassed === false) failures.push('tests failed');
-  if (total.lines.pct < opts.lineThreshold) failures.push(`line coverage ${total.lines.pct}% < ${opts.lineThreshold}%`);
+  if (total.lines.pct < opts.lineThreshold)
+    failures.push(`line coverage ${total.lines.pct}% < ${opts.lineThreshold}%`);
   if (total.branches.pct < opts.branchThreshold)
     failures.push(`branch coverage ${total.branches.pct}% < ${opts.branchThreshold}%`);
   return {
@@ -203,14 +218,24 @@ export function formatTable(s: Summary): string {
       f.hasBranchData ? String(f.branches.unmeasured) : '-',
     ]);
   }
-  rows.push(['Total (included files)', fmt(s.total.lines), fmt(s.total.statements), fmt(s.total.branches), String(s.total.branches.unmeasured)]);
+  rows.push([
+    'Total (included files)',
+    fmt(s.total.lines),
+    fmt(s.total.statements),
+    fmt(s.total.branches),
+    String(s.total.branches.unmeasured),
+  ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
   const sep = widths.map((w) => '-'.repeat(w)).join('-+-');
   const out = [line(rows[0]!), sep, ...rows.slice(1, -1).map(line), sep, line(rows[rows.length - 1]!)];
   const missing = s.files
     .filter((f) => f.included)
-    .flatMap((f) => f.branchDetails.filter((d) => d.status !== 'taken').map((d) => `  ${f.path}:${d.line} ${d.kind} \`${d.snippet}\` -> ${d.outcome}: ${d.status}`));
+    .flatMap((f) =>
+      f.branchDetails
+        .filter((d) => d.status !== 'taken')
+        .map((d) => `  ${f.path}:${d.line} ${d.kind} \`${d.snippet}\` -> ${d.outcome}: ${d.status}`),
+    );
   if (missing.length > 0) out.push('', 'Branch outcomes not covered (included files):', ...missing);
   const lines = s.files
     .filter((f) => f.included && f.uncoveredLines.length > 0)
@@ -221,7 +246,7 @@ export function formatTable(s: Summary): string {
 
 function toRanges(lines: number[]): string {
   const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     let j = i;
     while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
     out.push(i === j ? `${lines[i]}` : `${lines[i]}-${lines[j]}`);
@@ -243,7 +268,9 @@ function writeLcovWithBranches(root: string, s: Summary): void {
       current.branchDetails.forEach((d) => {
         const key = `${d.line}:${d.kind}:${d.snippet}`;
         if (!blocks.has(key)) blocks.set(key, blocks.size);
-        out.push(`BRDA:${d.line},${blocks.get(key)},${d.outcome.replace(/,/g, ' ')},${d.status === 'taken' ? 1 : d.status === 'unmeasured' ? '-' : 0}`);
+        out.push(
+          `BRDA:${d.line},${blocks.get(key)},${d.outcome.replace(/,/g, ' ')},${d.status === 'taken' ? 1 : d.status === 'unmeasured' ? '-' : 0}`,
+        );
       });
       out.push(`BRF:${current.branches.total}`, `BRH:${current.branches.hit}`);
     }
@@ -297,7 +324,9 @@ function main(argv: string[]): number {
   const summary = summarize({ root: ROOT, lineThreshold, branchThreshold, testsPassed, only });
   writeFileSync(path.join(ROOT, 'coverage', 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeLcovWithBranches(ROOT, summary);
-  console.log(`\nLine / statement / branch coverage (thresholds: lines >= ${lineThreshold}%, branches >= ${branchThreshold}%)\n`);
+  console.log(
+    `\nLine / statement / branch coverage (thresholds: lines >= ${lineThreshold}%, branches >= ${branchThreshold}%)\n`,
+  );
   console.log(formatTable(summary));
   console.log(`\nWrote coverage/summary.json and coverage/lcov.branches.info`);
   if (!summary.pass) {

@@ -1,9 +1,18 @@
-import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import fc from "fast-check";
-import { network } from "hardhat";
-import { getAddress, keccak256, parseEther, toHex, zeroAddress, zeroHash, type Address, type Hex } from "viem";
-import { buildSaleAllowlist, ROUND } from "./helpers/allowlist.ts";
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { network } from 'hardhat';
+import {
+  getAddress,
+  keccak256,
+  parseEther,
+  toHex,
+  zeroAddress,
+  zeroHash,
+  type Address,
+  type Hex,
+} from 'viem';
+import { buildSaleAllowlist, ROUND } from './helpers/allowlist.ts';
 
 const { viem, networkHelpers } = await network.create();
 type Wallet = Awaited<ReturnType<typeof viem.getWalletClients>>[number];
@@ -12,7 +21,7 @@ const { time } = networkHelpers;
 const DAY = 86_400n;
 const MONTH = 30n * DAY;
 const USD = (n: number | bigint) => BigInt(n) * 1_000_000n; // 6-decimal stablecoin units
-const PAUSER_ROLE = keccak256(toHex("PAUSER_ROLE"));
+const PAUSER_ROLE = keccak256(toHex('PAUSER_ROLE'));
 const DEFAULT_ADMIN_ROLE = zeroHash;
 
 type RoundConfig = {
@@ -29,7 +38,14 @@ type RoundConfig = {
 };
 
 /** Same formula as VestingMath.vestedAmount. */
-function expectedVested(total: bigint, tgeBps: bigint, start: bigint, cliff: bigint, duration: bigint, t: bigint) {
+function expectedVested(
+  total: bigint,
+  tgeBps: bigint,
+  start: bigint,
+  cliff: bigint,
+  duration: bigint,
+  t: bigint,
+) {
   if (t < start) return 0n;
   const tge = (total * tgeBps) / 10_000n;
   const linearStart = start + cliff;
@@ -40,11 +56,22 @@ function expectedVested(total: bigint, tgeBps: bigint, start: bigint, cliff: big
 }
 
 async function deployFixture() {
-  const [admin, treasury, alice, bob, carol, pauser] = (await viem.getWalletClients()) as [Wallet, Wallet, Wallet, Wallet, Wallet, Wallet];
-  const qtra = await viem.deployContract("QTRA", [admin.account.address]);
-  const usdc = await viem.deployContract("MockStablecoin", ["USD Coin", "USDC"]);
-  const usdt = await viem.deployContract("MockStablecoin", ["Tether USD", "USDT"]);
-  const sale = await viem.deployContract("SaleManager", [admin.account.address, qtra.address, treasury.account.address]);
+  const [admin, treasury, alice, bob, carol, pauser] = (await viem.getWalletClients()) as [
+    Wallet,
+    Wallet,
+    Wallet,
+    Wallet,
+    Wallet,
+    Wallet,
+  ];
+  const qtra = await viem.deployContract('QTRA', [admin.account.address]);
+  const usdc = await viem.deployContract('MockStablecoin', ['USD Coin', 'USDC']);
+  const usdt = await viem.deployContract('MockStablecoin', ['Tether USD', 'USDT']);
+  const sale = await viem.deployContract('SaleManager', [
+    admin.account.address,
+    qtra.address,
+    treasury.account.address,
+  ]);
 
   const t0 = BigInt(await time.latest());
   const lists = {
@@ -56,7 +83,7 @@ async function deployFixture() {
   const rounds: RoundConfig[] = [
     {
       price: 10_000n, // $0.010
-      hardCap: parseEther("1000000"), // $10,000
+      hardCap: parseEther('1000000'), // $10,000
       minPurchase: USD(100),
       maxPerWallet: USD(6_000),
       start: t0 + DAY,
@@ -68,7 +95,7 @@ async function deployFixture() {
     },
     {
       price: 15_000n, // $0.015
-      hardCap: parseEther("2000000"),
+      hardCap: parseEther('2000000'),
       minPurchase: USD(50),
       maxPerWallet: USD(10_000),
       start: t0 + 8n * DAY,
@@ -80,7 +107,7 @@ async function deployFixture() {
     },
     {
       price: 20_000n, // $0.020
-      hardCap: parseEther("3000000"),
+      hardCap: parseEther('3000000'),
       minPurchase: USD(25),
       maxPerWallet: USD(10_000),
       start: t0 + 15n * DAY,
@@ -92,7 +119,7 @@ async function deployFixture() {
     },
     {
       price: 30_000n, // $0.030
-      hardCap: parseEther("5000000"),
+      hardCap: parseEther('5000000'),
       minPurchase: USD(10),
       maxPerWallet: USD(5_000),
       start: t0 + 22n * DAY,
@@ -108,15 +135,15 @@ async function deployFixture() {
   await sale.write.setStablecoin([usdt.address, true]);
   await sale.write.grantRole([PAUSER_ROLE, pauser.account.address]);
 
-  const supply = parseEther("11000000"); // exactly the sum of the caps
+  const supply = parseEther('11000000'); // exactly the sum of the caps
   await qtra.write.mint([sale.address, supply]);
 
   const as = async (wallet: typeof alice) =>
-    viem.getContractAt("SaleManager", sale.address, { client: { wallet } });
+    viem.getContractAt('SaleManager', sale.address, { client: { wallet } });
   const buyers = { alice, bob, carol };
   for (const w of Object.values(buyers)) {
     for (const coin of [usdc, usdt]) {
-      const c = await viem.getContractAt("MockStablecoin", coin.address, { client: { wallet: w } });
+      const c = await viem.getContractAt('MockStablecoin', coin.address, { client: { wallet: w } });
       await c.write.mint([w.account.address, USD(1_000_000)]);
       await c.write.approve([sale.address, 2n ** 255n]);
     }
@@ -140,16 +167,15 @@ async function deployFixture() {
   };
 }
 
-
 async function at(t: bigint) {
   await time.setNextBlockTimestamp(t);
 }
 
 const addr = (w: { account: { address: Address } }) => getAddress(w.account.address);
 
-describe("SaleManager", () => {
-  describe("deployment and roles", () => {
-    it("stores the token and treasury and grants admin + pauser", async () => {
+describe('SaleManager', () => {
+  describe('deployment and roles', () => {
+    it('stores the token and treasury and grants admin + pauser', async () => {
       const { sale, qtra, admin, treasury } = await networkHelpers.loadFixture(deployFixture);
       assert.equal(getAddress(await sale.read.qtra()), getAddress(qtra.address));
       assert.equal(getAddress(await sale.read.treasury()), addr(treasury));
@@ -164,18 +190,18 @@ describe("SaleManager", () => {
       assert.equal(await sale.read.tgeTimestamp(), 0n);
     });
 
-    it("rejects zero constructor addresses", async () => {
+    it('rejects zero constructor addresses', async () => {
       const { qtra, admin, treasury } = await networkHelpers.loadFixture(deployFixture);
       for (const args of [
         [zeroAddress, qtra.address, treasury.account.address],
         [admin.account.address, zeroAddress, treasury.account.address],
         [admin.account.address, qtra.address, zeroAddress],
       ] as const) {
-        await assert.rejects(viem.deployContract("SaleManager", [...args]), /ZeroAddress/);
+        await assert.rejects(viem.deployContract('SaleManager', [...args]), /ZeroAddress/);
       }
     });
 
-    it("admin-only functions reject other accounts", async () => {
+    it('admin-only functions reject other accounts', async () => {
       const { sale, saleAs, usdc, rounds, alice, qtra } = await networkHelpers.loadFixture(deployFixture);
       const calls = [
         saleAs.alice.write.configureRound([0, rounds[0]!]),
@@ -186,55 +212,68 @@ describe("SaleManager", () => {
         saleAs.alice.write.pause(),
       ];
       for (const call of calls) {
-        await viem.assertions.revertWithCustomError(call, sale, "AccessControlUnauthorizedAccount");
+        await viem.assertions.revertWithCustomError(call, sale, 'AccessControlUnauthorizedAccount');
       }
     });
   });
 
-  describe("configureRound", () => {
-    it("stores the config and emits RoundConfigured", async () => {
+  describe('configureRound', () => {
+    it('stores the config and emits RoundConfigured', async () => {
       const { sale, rounds } = await networkHelpers.loadFixture(deployFixture);
       const stored = await sale.read.getRound([ROUND.PRIVATE_B]);
       assert.deepEqual(stored, rounds[1]);
-      const updated = { ...rounds[3]!, price: 40_000n, hardCap: parseEther("42") };
-      await viem.assertions.emitWithArgs(sale.write.configureRound([ROUND.PUBLIC, updated]), sale, "RoundConfigured", [
-        ROUND.PUBLIC,
-        (c: RoundConfig) => c.price === 40_000n && c.hardCap === parseEther("42") && c.merkleRoot === zeroHash,
-      ]);
+      const updated = { ...rounds[3]!, price: 40_000n, hardCap: parseEther('42') };
+      await viem.assertions.emitWithArgs(
+        sale.write.configureRound([ROUND.PUBLIC, updated]),
+        sale,
+        'RoundConfigured',
+        [
+          ROUND.PUBLIC,
+          (c: RoundConfig) =>
+            c.price === 40_000n && c.hardCap === parseEther('42') && c.merkleRoot === zeroHash,
+        ],
+      );
       assert.deepEqual(await sale.read.getRound([ROUND.PUBLIC]), updated);
     });
 
-    it("validates every field", async () => {
+    it('validates every field', async () => {
       const { sale, rounds } = await networkHelpers.loadFixture(deployFixture);
       const a = rounds[0]!;
       const cases: [number, RoundConfig, string][] = [
-        [4, a, "UnknownRound"],
-        [0, { ...a, price: 0n }, "InvalidPrice"],
-        [0, { ...a, end: a.start }, "InvalidWindow"],
-        [0, { ...a, end: a.start - 1n }, "InvalidWindow"],
-        [0, { ...a, hardCap: 0n }, "InvalidHardCap"],
-        [0, { ...a, maxPerWallet: 0n, minPurchase: 0n }, "InvalidWalletLimits"],
-        [0, { ...a, minPurchase: a.maxPerWallet + 1n }, "InvalidWalletLimits"],
-        [0, { ...a, tgeBps: 10_001 }, "InvalidTgeBps"],
-        [0, { ...a, merkleRoot: zeroHash }, "MissingAllowlist"],
-        [2, { ...a, merkleRoot: zeroHash }, "MissingAllowlist"],
-        [3, a, "UnexpectedAllowlist"],
+        [4, a, 'UnknownRound'],
+        [0, { ...a, price: 0n }, 'InvalidPrice'],
+        [0, { ...a, end: a.start }, 'InvalidWindow'],
+        [0, { ...a, end: a.start - 1n }, 'InvalidWindow'],
+        [0, { ...a, hardCap: 0n }, 'InvalidHardCap'],
+        [0, { ...a, maxPerWallet: 0n, minPurchase: 0n }, 'InvalidWalletLimits'],
+        [0, { ...a, minPurchase: a.maxPerWallet + 1n }, 'InvalidWalletLimits'],
+        [0, { ...a, tgeBps: 10_001 }, 'InvalidTgeBps'],
+        [0, { ...a, merkleRoot: zeroHash }, 'MissingAllowlist'],
+        [2, { ...a, merkleRoot: zeroHash }, 'MissingAllowlist'],
+        [3, a, 'UnexpectedAllowlist'],
       ];
       for (const [id, cfg, error] of cases) {
-        await viem.assertions.revertWithCustomError(sale.write.configureRound([id, cfg]), sale, error as "InvalidPrice");
+        await viem.assertions.revertWithCustomError(
+          sale.write.configureRound([id, cfg]),
+          sale,
+          error as 'InvalidPrice',
+        );
       }
       // Edge values that are valid: min == max, tgeBps == 100%, start + 1 == end.
-      await sale.write.configureRound([0, { ...a, minPurchase: a.maxPerWallet, tgeBps: 10_000, end: a.start + 1n }]);
+      await sale.write.configureRound([
+        0,
+        { ...a, minPurchase: a.maxPerWallet, tgeBps: 10_000, end: a.start + 1n },
+      ]);
     });
 
-    it("a round with sales can no longer be reconfigured", async () => {
+    it('a round with sales can no longer be reconfigured', async () => {
       const { sale, saleAs, usdc, rounds, lists, alice } = await networkHelpers.loadFixture(deployFixture);
       await at(rounds[0]!.start);
       await saleAs.alice.write.purchase([0, usdc.address, USD(100), lists.a.proof(alice.account.address)]);
       await viem.assertions.revertWithCustomErrorWithArgs(
         sale.write.configureRound([0, rounds[0]!]),
         sale,
-        "RoundHasSales",
+        'RoundHasSales',
         [0],
       );
       // Other rounds are unaffected.
@@ -242,30 +281,40 @@ describe("SaleManager", () => {
     });
   });
 
-  describe("stablecoins and treasury", () => {
-    it("accepts only 6-decimal tokens, can disable them, emits StablecoinSet", async () => {
+  describe('stablecoins and treasury', () => {
+    it('accepts only 6-decimal tokens, can disable them, emits StablecoinSet', async () => {
       const { sale, saleAs, usdc, qtra, admin, rounds } = await networkHelpers.loadFixture(deployFixture);
       assert.equal(await sale.read.acceptedStablecoins([usdc.address]), true);
       await viem.assertions.revertWithCustomErrorWithArgs(
         sale.write.setStablecoin([qtra.address, true]), // 18 decimals
         sale,
-        "InvalidStablecoin",
+        'InvalidStablecoin',
         [getAddress(qtra.address)],
       );
       // A contract without decimals() (the call reverts)...
-      await viem.assertions.revertWithCustomError(sale.write.setStablecoin([sale.address, true]), sale, "InvalidStablecoin");
+      await viem.assertions.revertWithCustomError(
+        sale.write.setStablecoin([sale.address, true]),
+        sale,
+        'InvalidStablecoin',
+      );
       // ...and an account without code (the call succeeds with no return data).
       await viem.assertions.revertWithCustomError(
         sale.write.setStablecoin([admin.account.address, true]),
         sale,
-        "InvalidStablecoin",
+        'InvalidStablecoin',
       );
-      await viem.assertions.revertWithCustomError(sale.write.setStablecoin([zeroAddress, true]), sale, "ZeroAddress");
+      await viem.assertions.revertWithCustomError(
+        sale.write.setStablecoin([zeroAddress, true]),
+        sale,
+        'ZeroAddress',
+      );
 
-      await viem.assertions.emitWithArgs(sale.write.setStablecoin([usdc.address, false]), sale, "StablecoinSet", [
-        getAddress(usdc.address),
-        false,
-      ]);
+      await viem.assertions.emitWithArgs(
+        sale.write.setStablecoin([usdc.address, false]),
+        sale,
+        'StablecoinSet',
+        [getAddress(usdc.address), false],
+      );
       assert.equal(await sale.read.acceptedStablecoins([usdc.address]), false);
       // Disabling needs no decimals check.
       await sale.write.setStablecoin([qtra.address, false]);
@@ -273,18 +322,20 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([3, usdc.address, USD(10), []]),
         sale,
-        "StablecoinNotAccepted",
+        'StablecoinNotAccepted',
         [getAddress(usdc.address)],
       );
     });
 
-    it("setTreasury rejects zero, emits TreasuryChanged and redirects proceeds", async () => {
+    it('setTreasury rejects zero, emits TreasuryChanged and redirects proceeds', async () => {
       const { sale, saleAs, usdc, treasury, carol, rounds } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.revertWithCustomError(sale.write.setTreasury([zeroAddress]), sale, "ZeroAddress");
-      await viem.assertions.emitWithArgs(sale.write.setTreasury([carol.account.address]), sale, "TreasuryChanged", [
-        addr(treasury),
-        addr(carol),
-      ]);
+      await viem.assertions.revertWithCustomError(sale.write.setTreasury([zeroAddress]), sale, 'ZeroAddress');
+      await viem.assertions.emitWithArgs(
+        sale.write.setTreasury([carol.account.address]),
+        sale,
+        'TreasuryChanged',
+        [addr(treasury), addr(carol)],
+      );
       await at(rounds[3]!.start);
       const before = await usdc.read.balanceOf([carol.account.address]);
       await saleAs.bob.write.purchase([3, usdc.address, USD(30), []]);
@@ -293,31 +344,40 @@ describe("SaleManager", () => {
     });
   });
 
-  describe("purchase", () => {
-    it("records the allocation, pays the treasury and emits Purchased", async () => {
+  describe('purchase', () => {
+    it('records the allocation, pays the treasury and emits Purchased', async () => {
       const { sale, saleAs, usdc, usdt, alice, treasury, lists, rounds, supply } =
         await networkHelpers.loadFixture(deployFixture);
       await at(rounds[0]!.start);
       const proof = lists.a.proof(alice.account.address);
-      await viem.assertions.emitWithArgs(saleAs.alice.write.purchase([0, usdc.address, USD(1_000), proof]), sale, "Purchased", [
-        addr(alice),
-        0,
-        getAddress(usdc.address),
-        USD(1_000),
-        parseEther("100000"), // $1,000 / $0.01
-      ]);
+      await viem.assertions.emitWithArgs(
+        saleAs.alice.write.purchase([0, usdc.address, USD(1_000), proof]),
+        sale,
+        'Purchased',
+        [
+          addr(alice),
+          0,
+          getAddress(usdc.address),
+          USD(1_000),
+          parseEther('100000'), // $1,000 / $0.01
+        ],
+      );
       await saleAs.alice.write.purchase([0, usdt.address, USD(500), proof]);
       assert.equal(await usdc.read.balanceOf([treasury.account.address]), USD(1_000));
       assert.equal(await usdt.read.balanceOf([treasury.account.address]), USD(500));
-      assert.deepEqual(await sale.read.allocations([0, alice.account.address]), [parseEther("150000"), 0n, USD(1_500)]);
-      assert.deepEqual(await sale.read.roundState([0]), [parseEther("150000"), USD(1_500)]);
-      assert.equal(await sale.read.totalSold(), parseEther("150000"));
-      assert.equal(await sale.read.totalOutstanding(), parseEther("150000"));
-      assert.equal(await sale.read.availableSupply(), supply - parseEther("150000"));
+      assert.deepEqual(await sale.read.allocations([0, alice.account.address]), [
+        parseEther('150000'),
+        0n,
+        USD(1_500),
+      ]);
+      assert.deepEqual(await sale.read.roundState([0]), [parseEther('150000'), USD(1_500)]);
+      assert.equal(await sale.read.totalSold(), parseEther('150000'));
+      assert.equal(await sale.read.totalOutstanding(), parseEther('150000'));
+      assert.equal(await sale.read.availableSupply(), supply - parseEther('150000'));
       assert.equal(await sale.read.claimable([0, alice.account.address]), 0n);
     });
 
-    it("enforces the round window [start, end)", async () => {
+    it('enforces the round window [start, end)', async () => {
       const { sale, saleAs, usdc, alice, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
       const r = rounds[0]!;
       const proof = lists.a.proof(alice.account.address);
@@ -325,7 +385,7 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([0, usdc.address, USD(100), proof]),
         sale,
-        "RoundNotStarted",
+        'RoundNotStarted',
         [0, r.start],
       );
       await at(r.start); // exactly at start: open
@@ -336,25 +396,30 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([0, usdc.address, USD(100), proof]),
         sale,
-        "RoundEnded",
+        'RoundEnded',
         [0, r.end],
       );
     });
 
-    it("rejects unconfigured rounds", async () => {
+    it('rejects unconfigured rounds', async () => {
       const { sale, saleAs, usdc } = await networkHelpers.loadFixture(deployFixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([4, usdc.address, USD(100), []]),
         sale,
-        "RoundNotConfigured",
+        'RoundNotConfigured',
         [4],
       );
-      const fresh = await viem.deployContract("SaleManager", [usdc.address, usdc.address, usdc.address]);
-      await viem.assertions.revertWithCustomError(fresh.write.purchase([0, usdc.address, 1n, []]), fresh, "RoundNotConfigured");
+      const fresh = await viem.deployContract('SaleManager', [usdc.address, usdc.address, usdc.address]);
+      await viem.assertions.revertWithCustomError(
+        fresh.write.purchase([0, usdc.address, 1n, []]),
+        fresh,
+        'RoundNotConfigured',
+      );
     });
 
-    it("checks the allowlist: valid, wrong account, wrong round, malformed, not listed; Public needs none", async () => {
-      const { sale, saleAs, usdc, alice, bob, carol, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
+    it('checks the allowlist: valid, wrong account, wrong round, malformed, not listed; Public needs none', async () => {
+      const { sale, saleAs, usdc, alice, bob, carol, lists, rounds } =
+        await networkHelpers.loadFixture(deployFixture);
       await at(rounds[1]!.start);
       const aliceA = lists.a.proof(alice.account.address);
       const aliceB = lists.b.proof(alice.account.address);
@@ -364,29 +429,29 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.bob.write.purchase([1, usdc.address, USD(100), aliceB]),
         sale,
-        "NotAllowlisted",
+        'NotAllowlisted',
         [addr(bob), 1],
       );
       // Wrong round: alice's round A proof in round B.
       await viem.assertions.revertWithCustomError(
         saleAs.alice.write.purchase([1, usdc.address, USD(100), aliceA]),
         sale,
-        "NotAllowlisted",
+        'NotAllowlisted',
       );
       assert.ok(aliceB.length > 0);
       // Malformed: empty proof, garbage proof, proof with an extra element.
-      for (const bad of [[], [keccak256("0x01")], [...aliceB, zeroHash]] as Hex[][]) {
+      for (const bad of [[], [keccak256('0x01')], [...aliceB, zeroHash]] as Hex[][]) {
         await viem.assertions.revertWithCustomError(
           saleAs.alice.write.purchase([1, usdc.address, USD(100), bad]),
           sale,
-          "NotAllowlisted",
+          'NotAllowlisted',
         );
       }
       // Not on any list.
       await viem.assertions.revertWithCustomError(
         saleAs.carol.write.purchase([1, usdc.address, USD(100), aliceB]),
         sale,
-        "NotAllowlisted",
+        'NotAllowlisted',
       );
       await saleAs.alice.write.purchase([1, usdc.address, USD(100), aliceB]);
 
@@ -394,19 +459,27 @@ describe("SaleManager", () => {
       await at(rounds[3]!.start);
       await saleAs.carol.write.purchase([3, usdc.address, USD(100), []]);
       await saleAs.carol.write.purchase([3, usdc.address, USD(100), aliceB]);
-      assert.equal((await sale.read.allocations([3, carol.account.address]))[0], 2n * ((USD(100) * 10n ** 18n) / 30_000n));
+      assert.equal(
+        (await sale.read.allocations([3, carol.account.address]))[0],
+        2n * ((USD(100) * 10n ** 18n) / 30_000n),
+      );
     });
 
-    it("enforces the per-purchase minimum and the cumulative per-wallet maximum", async () => {
-      const { sale, saleAs, usdc, usdt, alice, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
+    it('enforces the per-purchase minimum and the cumulative per-wallet maximum', async () => {
+      const { sale, saleAs, usdc, usdt, alice, lists, rounds } =
+        await networkHelpers.loadFixture(deployFixture);
       const r = rounds[0]!;
       const proof = lists.a.proof(alice.account.address);
       await at(r.start);
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.purchase([0, usdc.address, 0n, proof]), sale, "ZeroAmount");
+      await viem.assertions.revertWithCustomError(
+        saleAs.alice.write.purchase([0, usdc.address, 0n, proof]),
+        sale,
+        'ZeroAmount',
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([0, usdc.address, r.minPurchase - 1n, proof]),
         sale,
-        "BelowMinPurchase",
+        'BelowMinPurchase',
         [r.minPurchase - 1n, r.minPurchase],
       );
       await saleAs.alice.write.purchase([0, usdc.address, r.minPurchase, proof]);
@@ -415,7 +488,7 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.alice.write.purchase([0, usdc.address, USD(100) + 1n, proof]),
         sale,
-        "AboveWalletMax",
+        'AboveWalletMax',
         [r.maxPerWallet + 1n, r.maxPerWallet],
       );
       await saleAs.alice.write.purchase([0, usdc.address, USD(100), proof]);
@@ -424,24 +497,24 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomError(
         saleAs.alice.write.purchase([0, usdc.address, r.minPurchase, proof]),
         sale,
-        "AboveWalletMax",
+        'AboveWalletMax',
       );
     });
 
-    it("rounds the token amount down (never for the buyer) and rejects payments worth < 1 wei", async () => {
-      const { sale, saleAs, usdc, alice, carol, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
+    it('rounds the token amount down (never for the buyer) and rejects payments worth < 1 wei', async () => {
+      const { sale, saleAs, usdc, alice, carol, lists, rounds } =
+        await networkHelpers.loadFixture(deployFixture);
       await at(rounds[1]!.start); // price 15_000: $100.000001 is not an exact number of token wei
       const proof = lists.b.proof(alice.account.address);
       const paid = USD(100) + 1n;
       const expected = (paid * 10n ** 18n) / 15_000n;
       assert.notEqual((paid * 10n ** 18n) % 15_000n, 0n);
-      await viem.assertions.emitWithArgs(saleAs.alice.write.purchase([1, usdc.address, paid, proof]), sale, "Purchased", [
-        addr(alice),
-        1,
-        getAddress(usdc.address),
-        paid,
-        expected,
-      ]);
+      await viem.assertions.emitWithArgs(
+        saleAs.alice.write.purchase([1, usdc.address, paid, proof]),
+        sale,
+        'Purchased',
+        [addr(alice), 1, getAddress(usdc.address), paid, expected],
+      );
       // The buyer gets at most what they paid for, and less than 1 wei below it.
       assert.ok(expected * 15_000n <= paid * 10n ** 18n);
       assert.ok((expected + 1n) * 15_000n > paid * 10n ** 18n);
@@ -454,15 +527,16 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.carol.write.purchase([3, usdc.address, 1n, []]),
         sale,
-        "PaymentTooSmall",
+        'PaymentTooSmall',
         [1n, 2n * 10n ** 18n],
       );
       await saleAs.carol.write.purchase([3, usdc.address, 2n, []]);
       assert.equal((await sale.read.allocations([3, carol.account.address]))[0], 1n);
     });
 
-    it("sells exactly up to the hard cap and not one unit more", async () => {
-      const { sale, saleAs, usdc, alice, bob, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
+    it('sells exactly up to the hard cap and not one unit more', async () => {
+      const { sale, saleAs, usdc, alice, bob, lists, rounds } =
+        await networkHelpers.loadFixture(deployFixture);
       const r = rounds[0]!; // cap 1,000,000 QTRA = $10,000; max $6,000 per wallet
       await at(r.start);
       await saleAs.alice.write.purchase([0, usdc.address, USD(6_000), lists.a.proof(alice.account.address)]);
@@ -470,8 +544,8 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.bob.write.purchase([0, usdc.address, USD(4_000) + 1n, bobProof]),
         sale,
-        "HardCapExceeded",
-        [parseEther("400000") + 10n ** 14n, parseEther("400000")],
+        'HardCapExceeded',
+        [parseEther('400000') + 10n ** 14n, parseEther('400000')],
       );
       await saleAs.bob.write.purchase([0, usdc.address, USD(4_000), bobProof]);
       assert.deepEqual(await sale.read.roundState([0]), [r.hardCap, USD(10_000)]);
@@ -479,64 +553,73 @@ describe("SaleManager", () => {
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.bob.write.purchase([0, usdc.address, USD(100), bobProof]),
         sale,
-        "HardCapExceeded",
-        [parseEther("10000"), 0n],
+        'HardCapExceeded',
+        [parseEther('10000'), 0n],
       );
     });
 
-    it("never sells more QTRA than the contract holds beyond outstanding allocations", async () => {
-      const { sale, saleAs, usdc, qtra, admin, rounds, supply } = await networkHelpers.loadFixture(deployFixture);
+    it('never sells more QTRA than the contract holds beyond outstanding allocations', async () => {
+      const { sale, saleAs, usdc, qtra, admin, rounds, supply } =
+        await networkHelpers.loadFixture(deployFixture);
       // Leave only 1,000 QTRA of unsold supply.
-      await sale.write.withdrawTokens([qtra.address, admin.account.address, supply - parseEther("1000")]);
-      assert.equal(await sale.read.availableSupply(), parseEther("1000"));
+      await sale.write.withdrawTokens([qtra.address, admin.account.address, supply - parseEther('1000')]);
+      assert.equal(await sale.read.availableSupply(), parseEther('1000'));
       await at(rounds[3]!.start); // $0.03: $30 buys exactly 1,000 QTRA
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.carol.write.purchase([3, usdc.address, USD(30) + 30_000n, []]),
         sale,
-        "InsufficientSaleSupply",
-        [parseEther("1001"), parseEther("1000")],
+        'InsufficientSaleSupply',
+        [parseEther('1001'), parseEther('1000')],
       );
       await saleAs.carol.write.purchase([3, usdc.address, USD(30), []]);
       assert.equal(await sale.read.availableSupply(), 0n);
       await viem.assertions.revertWithCustomErrorWithArgs(
         saleAs.bob.write.purchase([3, usdc.address, USD(10) + 20_010n, []]),
         sale,
-        "InsufficientSaleSupply",
+        'InsufficientSaleSupply',
         [(x: bigint) => x > 0n, 0n],
       );
       // Funding more QTRA reopens the sale.
-      await qtra.write.mint([sale.address, parseEther("1000")]);
+      await qtra.write.mint([sale.address, parseEther('1000')]);
       await saleAs.bob.write.purchase([3, usdc.address, USD(30), []]);
     });
   });
 
-  describe("pause", () => {
-    it("PAUSER_ROLE pauses purchases and claims; unpause resumes", async () => {
+  describe('pause', () => {
+    it('PAUSER_ROLE pauses purchases and claims; unpause resumes', async () => {
       const { sale, saleAs, usdc, carol, rounds } = await networkHelpers.loadFixture(deployFixture);
-      await viem.assertions.emitWithArgs(saleAs.pauser.write.pause(), sale, "Paused", [
-        (a: string) => typeof a === "string",
+      await viem.assertions.emitWithArgs(saleAs.pauser.write.pause(), sale, 'Paused', [
+        (a: string) => typeof a === 'string',
       ]);
       assert.equal(await sale.read.paused(), true);
       await at(rounds[3]!.start);
-      await viem.assertions.revertWithCustomError(saleAs.carol.write.purchase([3, usdc.address, USD(30), []]), sale, "EnforcedPause");
-      await viem.assertions.revertWithCustomError(saleAs.carol.write.claim([3]), sale, "EnforcedPause");
-      await viem.assertions.revertWithCustomError(saleAs.carol.write.unpause(), sale, "AccessControlUnauthorizedAccount");
+      await viem.assertions.revertWithCustomError(
+        saleAs.carol.write.purchase([3, usdc.address, USD(30), []]),
+        sale,
+        'EnforcedPause',
+      );
+      await viem.assertions.revertWithCustomError(saleAs.carol.write.claim([3]), sale, 'EnforcedPause');
+      await viem.assertions.revertWithCustomError(
+        saleAs.carol.write.unpause(),
+        sale,
+        'AccessControlUnauthorizedAccount',
+      );
       await saleAs.pauser.write.unpause();
-      await viem.assertions.revertWithCustomError(sale.write.unpause(), sale, "ExpectedPause");
+      await viem.assertions.revertWithCustomError(sale.write.unpause(), sale, 'ExpectedPause');
       await saleAs.carol.write.purchase([3, usdc.address, USD(30), []]);
-      assert.equal((await sale.read.allocations([3, carol.account.address]))[0], parseEther("1000"));
+      assert.equal((await sale.read.allocations([3, carol.account.address]))[0], parseEther('1000'));
 
       const tge = BigInt(await time.latest()) + DAY;
       await sale.write.setTgeTimestamp([tge]);
       await sale.write.pause();
       await at(tge + 10n);
-      await viem.assertions.revertWithCustomError(saleAs.carol.write.claim([3]), sale, "EnforcedPause");
+      await viem.assertions.revertWithCustomError(saleAs.carol.write.claim([3]), sale, 'EnforcedPause');
       await sale.write.unpause();
       await saleAs.carol.write.claim([3]);
     });
   });
 
-  describe("TGE and vesting claims", () => {
+  describe('TGE and vesting claims', () => {
     async function boughtFixture() {
       const f = await deployFixture();
       const { saleAs, usdc, usdt, alice, bob, lists, rounds } = f;
@@ -550,103 +633,134 @@ describe("SaleManager", () => {
       return { ...f, tge };
     }
 
-    it("setTgeTimestamp: future only, movable until reached, then fixed", async () => {
+    it('setTgeTimestamp: future only, movable until reached, then fixed', async () => {
       const { sale, saleAs } = await networkHelpers.loadFixture(deployFixture);
       const now = BigInt(await time.latest());
-      await viem.assertions.revertWithCustomError(sale.write.setTgeTimestamp([now - 1n]), sale, "InvalidTimestamp");
-      await viem.assertions.revertWithCustomError(sale.write.setTgeTimestamp([0n]), sale, "InvalidTimestamp");
-      await viem.assertions.emitWithArgs(sale.write.setTgeTimestamp([now + 100n]), sale, "TgeTimestampSet", [now + 100n]);
+      await viem.assertions.revertWithCustomError(
+        sale.write.setTgeTimestamp([now - 1n]),
+        sale,
+        'InvalidTimestamp',
+      );
+      await viem.assertions.revertWithCustomError(sale.write.setTgeTimestamp([0n]), sale, 'InvalidTimestamp');
+      await viem.assertions.emitWithArgs(sale.write.setTgeTimestamp([now + 100n]), sale, 'TgeTimestampSet', [
+        now + 100n,
+      ]);
       await sale.write.setTgeTimestamp([now + 200n]); // not reached yet: can move
       assert.equal(await sale.read.tgeTimestamp(), now + 200n);
       await at(now + 200n);
-      await viem.assertions.revertWithCustomError(sale.write.setTgeTimestamp([now + 300n]), sale, "TgeAlreadyStarted");
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(
+        sale.write.setTgeTimestamp([now + 300n]),
+        sale,
+        'TgeAlreadyStarted',
+      );
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, 'NothingToClaim');
     });
 
-    it("nothing vests before the TGE is set", async () => {
+    it('nothing vests before the TGE is set', async () => {
       const { sale, saleAs, usdc, alice, lists, rounds } = await networkHelpers.loadFixture(deployFixture);
       await at(rounds[0]!.start);
       await saleAs.alice.write.purchase([0, usdc.address, USD(100), lists.a.proof(alice.account.address)]);
       assert.equal(await sale.read.vestedAmount([0, alice.account.address, 2n ** 63n]), 0n);
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, 'NothingToClaim');
     });
 
-    it("private round: 0 before TGE, 5% at TGE and during the cliff, linear after, 100% at the end", async () => {
+    it('private round: 0 before TGE, 5% at TGE and during the cliff, linear after, 100% at the end', async () => {
       const { sale, saleAs, qtra, alice, rounds, tge } = await networkHelpers.loadFixture(boughtFixture);
       const r = rounds[0]!;
-      const total = parseEther("600000");
-      const tgePart = parseEther("30000");
+      const total = parseEther('600000');
+      const tgePart = parseEther('30000');
       const v = (t: bigint) => sale.read.vestedAmount([0, alice.account.address, t]);
       assert.equal(await v(tge - 1n), 0n);
       assert.equal(await v(tge), tgePart);
       assert.equal(await v(tge + r.cliff - 1n), tgePart);
       assert.equal(await v(tge + r.cliff), tgePart);
       assert.equal(await v(tge + r.cliff + r.duration / 2n), tgePart + (total - tgePart) / 2n);
-      assert.equal(await v(tge + r.cliff + r.duration - 1n), expectedVested(total, 500n, tge, r.cliff, r.duration, tge + r.cliff + r.duration - 1n));
+      assert.equal(
+        await v(tge + r.cliff + r.duration - 1n),
+        expectedVested(total, 500n, tge, r.cliff, r.duration, tge + r.cliff + r.duration - 1n),
+      );
       assert.equal(await v(tge + r.cliff + r.duration), total);
       assert.equal(await v(tge + 10n * r.duration), total);
 
       await at(tge - 1n);
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, 'NothingToClaim');
       await at(tge);
-      await viem.assertions.emitWithArgs(saleAs.alice.write.claim([0]), sale, "Claimed", [addr(alice), 0, tgePart]);
+      await viem.assertions.emitWithArgs(saleAs.alice.write.claim([0]), sale, 'Claimed', [
+        addr(alice),
+        0,
+        tgePart,
+      ]);
       assert.equal(await qtra.read.balanceOf([alice.account.address]), tgePart);
       // Claiming again during the cliff: nothing new.
       await at(tge + r.cliff - 1n);
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, 'NothingToClaim');
       const mid = tge + r.cliff + r.duration / 3n;
       await at(mid);
       await saleAs.alice.write.claim([0]);
-      assert.equal(await qtra.read.balanceOf([alice.account.address]), expectedVested(total, 500n, tge, r.cliff, r.duration, mid));
+      assert.equal(
+        await qtra.read.balanceOf([alice.account.address]),
+        expectedVested(total, 500n, tge, r.cliff, r.duration, mid),
+      );
       await at(tge + r.cliff + r.duration + 1000n);
       await saleAs.alice.write.claim([0]);
       assert.equal(await qtra.read.balanceOf([alice.account.address]), total);
       assert.deepEqual(await sale.read.allocations([0, alice.account.address]), [total, total, USD(6_000)]);
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([0]), sale, 'NothingToClaim');
       // Nothing bought in another round: nothing to claim there.
-      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([1]), sale, "NothingToClaim");
+      await viem.assertions.revertWithCustomError(saleAs.alice.write.claim([1]), sale, 'NothingToClaim');
     });
 
-    it("public round: 20% at TGE, no cliff, linear over 6 months", async () => {
-      const { sale, saleAs, qtra, carol, rounds, tge, supply } = await networkHelpers.loadFixture(boughtFixture);
+    it('public round: 20% at TGE, no cliff, linear over 6 months', async () => {
+      const { sale, saleAs, qtra, carol, rounds, tge, supply } =
+        await networkHelpers.loadFixture(boughtFixture);
       const r = rounds[3]!;
-      const total = parseEther("100000");
-      assert.equal(await sale.read.vestedAmount([3, carol.account.address, tge]), parseEther("20000"));
-      assert.equal(await sale.read.vestedAmount([3, carol.account.address, tge + r.duration / 2n]), parseEther("60000"));
+      const total = parseEther('100000');
+      assert.equal(await sale.read.vestedAmount([3, carol.account.address, tge]), parseEther('20000'));
+      assert.equal(
+        await sale.read.vestedAmount([3, carol.account.address, tge + r.duration / 2n]),
+        parseEther('60000'),
+      );
       await at(tge + r.duration);
-      await viem.assertions.emitWithArgs(saleAs.carol.write.claim([3]), sale, "Claimed", [addr(carol), 3, total]);
+      await viem.assertions.emitWithArgs(saleAs.carol.write.claim([3]), sale, 'Claimed', [
+        addr(carol),
+        3,
+        total,
+      ]);
       assert.equal(await qtra.read.balanceOf([carol.account.address]), total);
       assert.equal(await sale.read.totalClaimed(), total);
-      const sold = parseEther("600000") + parseEther("33300") + total;
+      const sold = parseEther('600000') + parseEther('33300') + total;
       assert.equal(await sale.read.totalSold(), sold);
       assert.equal(await sale.read.totalOutstanding(), sold - total);
       assert.equal(await qtra.read.balanceOf([sale.address]), supply - total);
     });
 
-    it("claimed tokens always stay backed: withdrawTokens can only take the unsold surplus", async () => {
-      const { sale, saleAs, qtra, usdc, admin, alice, tge, supply } = await networkHelpers.loadFixture(boughtFixture);
-      const sold = parseEther("733300");
+    it('claimed tokens always stay backed: withdrawTokens can only take the unsold surplus', async () => {
+      const { sale, saleAs, qtra, usdc, admin, alice, tge, supply } =
+        await networkHelpers.loadFixture(boughtFixture);
+      const sold = parseEther('733300');
       assert.equal(await sale.read.availableSupply(), supply - sold);
       await viem.assertions.revertWithCustomError(
         sale.write.withdrawTokens([qtra.address, zeroAddress, 1n]),
         sale,
-        "ZeroAddress",
+        'ZeroAddress',
       );
       await viem.assertions.revertWithCustomErrorWithArgs(
         sale.write.withdrawTokens([qtra.address, admin.account.address, supply - sold + 1n]),
         sale,
-        "InsufficientSaleSupply",
+        'InsufficientSaleSupply',
         [supply - sold + 1n, supply - sold],
       );
       await viem.assertions.emitWithArgs(
         sale.write.withdrawTokens([qtra.address, admin.account.address, supply - sold]),
         sale,
-        "TokensWithdrawn",
+        'TokensWithdrawn',
         [getAddress(qtra.address), addr(admin), supply - sold],
       );
       assert.equal(await sale.read.availableSupply(), 0n);
       // Stablecoins sent here by mistake can be recovered in full.
-      const usdcAsAlice = await viem.getContractAt("MockStablecoin", usdc.address, { client: { wallet: alice } });
+      const usdcAsAlice = await viem.getContractAt('MockStablecoin', usdc.address, {
+        client: { wallet: alice },
+      });
       await usdcAsAlice.write.transfer([sale.address, USD(5)]);
       await sale.write.withdrawTokens([usdc.address, alice.account.address, USD(5)]);
       assert.equal(await usdc.read.balanceOf([sale.address]), 0n);
@@ -660,19 +774,30 @@ describe("SaleManager", () => {
     });
   });
 
-  describe("property: sale allocations never release more than bought", () => {
-    it("random purchases, time jumps and claims keep claimed == vested <= purchased", async () => {
+  describe('property: sale allocations never release more than bought', () => {
+    it('random purchases, time jumps and claims keep claimed == vested <= purchased', async () => {
       await networkHelpers.loadFixture(deployFixture);
-      const names = ["alice", "bob", "carol"] as const;
+      const names = ['alice', 'bob', 'carol'] as const;
       const roundIds = [0, 3] as const;
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ who: fc.integer({ min: 0, max: 2 }), round: fc.integer({ min: 0, max: 1 }), usd: fc.integer({ min: 100, max: 1_500 }) }), {
-            minLength: 1,
-            maxLength: 4,
-          }),
           fc.array(
-            fc.record({ jump: fc.bigInt({ min: 0n, max: 400n * DAY }), who: fc.integer({ min: 0, max: 2 }), round: fc.integer({ min: 0, max: 1 }) }),
+            fc.record({
+              who: fc.integer({ min: 0, max: 2 }),
+              round: fc.integer({ min: 0, max: 1 }),
+              usd: fc.integer({ min: 100, max: 1_500 }),
+            }),
+            {
+              minLength: 1,
+              maxLength: 4,
+            },
+          ),
+          fc.array(
+            fc.record({
+              jump: fc.bigInt({ min: 0n, max: 400n * DAY }),
+              who: fc.integer({ min: 0, max: 2 }),
+              round: fc.integer({ min: 0, max: 1 }),
+            }),
             { minLength: 1, maxLength: 6 },
           ),
           async (buys, steps) => {
@@ -691,7 +816,7 @@ describe("SaleManager", () => {
               const proof = roundId === 0 ? f.lists.a.proof(wallet.account.address) : [];
               const k = key(b.who, roundId);
               const paid = USD(b.usd);
-              const prevPaid = (bought.get(k) ?? 0n) * r.price / 10n ** 18n;
+              const prevPaid = ((bought.get(k) ?? 0n) * r.price) / 10n ** 18n;
               if (prevPaid + paid > r.maxPerWallet) continue;
               await f.saleAs[names[b.who]!].write.purchase([roundId, f.usdc.address, paid, proof]);
               bought.set(k, (bought.get(k) ?? 0n) + (paid * 10n ** 18n) / r.price);
@@ -710,7 +835,11 @@ describe("SaleManager", () => {
               const due = vested - (claimedModel.get(k) ?? 0n);
               const wallet = f[names[s.who]!];
               if (due === 0n) {
-                await viem.assertions.revertWithCustomError(f.saleAs[names[s.who]!].write.claim([roundId]), f.sale, "NothingToClaim");
+                await viem.assertions.revertWithCustomError(
+                  f.saleAs[names[s.who]!].write.claim([roundId]),
+                  f.sale,
+                  'NothingToClaim',
+                );
               } else {
                 await f.saleAs[names[s.who]!].write.claim([roundId]);
                 claimedModel.set(k, vested);

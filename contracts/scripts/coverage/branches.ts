@@ -57,9 +57,13 @@ export function parseSolidity(source: string, name = 'Source.sol'): AstNode {
         settings: { stopAfter: 'parsing', outputSelection: { '*': { '': ['ast'] } } },
       }),
     ),
-  ) as { errors?: { severity: string; formattedMessage: string }[]; sources?: Record<string, { ast: AstNode }> };
+  ) as {
+    errors?: { severity: string; formattedMessage: string }[];
+    sources?: Record<string, { ast: AstNode }>;
+  };
   const errors = (out.errors ?? []).filter((e) => e.severity === 'error');
-  if (errors.length > 0) throw new Error(`solc could not parse ${name}:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`solc could not parse ${name}:\n${errors.map((e) => e.formattedMessage).join('\n')}`);
   const ast = out.sources?.[name]?.ast;
   if (ast === undefined) throw new Error(`solc returned no AST for ${name}`);
   return ast;
@@ -92,9 +96,21 @@ export function findBranchPoints(ast: AstNode): BranchPoint[] {
     }
 
     if (t === 'IfStatement') {
-      points.push({ kind: 'if', ...range(node), cond: range(node.condition as AstNode), outcomes: ['true', 'false'], instrumentable: inBody });
+      points.push({
+        kind: 'if',
+        ...range(node),
+        cond: range(node.condition as AstNode),
+        outcomes: ['true', 'false'],
+        instrumentable: inBody,
+      });
     } else if (t === 'Conditional') {
-      points.push({ kind: 'ternary', ...range(node), cond: range(node.condition as AstNode), outcomes: ['true', 'false'], instrumentable: inBody });
+      points.push({
+        kind: 'ternary',
+        ...range(node),
+        cond: range(node.condition as AstNode),
+        outcomes: ['true', 'false'],
+        instrumentable: inBody,
+      });
     } else if (t === 'BinaryOperation' && (node.operator === '&&' || node.operator === '||')) {
       const and = node.operator === '&&';
       points.push({
@@ -102,13 +118,19 @@ export function findBranchPoints(ast: AstNode): BranchPoint[] {
         ...range(node),
         cond: range(node.leftExpression as AstNode),
         // outcome names describe the LEFT operand's value
-        outcomes: and ? ['left true (right evaluated)', 'left false (short-circuit)'] : ['left true (short-circuit)', 'left false (right evaluated)'],
+        outcomes: and
+          ? ['left true (right evaluated)', 'left false (short-circuit)']
+          : ['left true (short-circuit)', 'left false (right evaluated)'],
         instrumentable: inBody,
       });
     } else if (t === 'FunctionCall') {
       const callee = node.expression as AstNode;
       const args = (node.arguments as AstNode[] | undefined) ?? [];
-      if (callee?.nodeType === 'Identifier' && (callee.name === 'require' || callee.name === 'assert') && args.length >= 1) {
+      if (
+        callee?.nodeType === 'Identifier' &&
+        (callee.name === 'require' || callee.name === 'assert') &&
+        args.length >= 1
+      ) {
         points.push({
           kind: callee.name === 'require' ? 'require' : 'assert',
           ...range(node),
@@ -119,7 +141,9 @@ export function findBranchPoints(ast: AstNode): BranchPoint[] {
       }
     } else if (t === 'TryStatement') {
       const clauses = (node.clauses as AstNode[] | undefined) ?? [];
-      const outcomes = clauses.map((c, i) => (i === 0 ? 'success' : `catch${c.errorName ? ` ${String(c.errorName)}` : ''}`));
+      const outcomes = clauses.map((c, i) =>
+        i === 0 ? 'success' : `catch${c.errorName ? ` ${String(c.errorName)}` : ''}`,
+      );
       const clauseBlockStarts = clauses.map((c) => range(c.block as AstNode).start + 1);
       points.push({ kind: 'try', ...range(node), clauseBlockStarts, outcomes, instrumentable: inBody });
     }
@@ -138,7 +162,9 @@ export function findBranchPoints(ast: AstNode): BranchPoint[] {
       points.push({ kind: 'yul', ...range(node), outcomes: ['if true', 'if false'], instrumentable: false });
     } else if (node.nodeType === 'YulSwitch') {
       const cases = (node.cases as AstNode[] | undefined) ?? [];
-      const outcomes = cases.map((c) => (c.value === 'default' ? 'default' : `case ${JSON.stringify((c.value as AstNode)?.value ?? '?')}`));
+      const outcomes = cases.map((c) =>
+        c.value === 'default' ? 'default' : `case ${JSON.stringify((c.value as AstNode)?.value ?? '?')}`,
+      );
       if (!cases.some((c) => c.value === 'default')) outcomes.push('no case matched');
       points.push({ kind: 'yul', ...range(node), outcomes, instrumentable: false });
     }

@@ -90,7 +90,8 @@ export function addBranchProbes(
   const fail = (why: string): never => {
     throw new Error(`branch coverage: cannot match ${inputSourceName} to its EDR-instrumented text: ${why}`);
   };
-  if (origPoints.length !== instPoints.length) fail(`${origPoints.length} vs ${instPoints.length} branch points`);
+  if (origPoints.length !== instPoints.length)
+    fail(`${origPoints.length} vs ${instPoints.length} branch points`);
 
   const contentHash = sha256(origBuf);
   const helper = `__qtBranch_${sha256(inputSourceName).slice(0, 12)}`;
@@ -100,7 +101,11 @@ export function addBranchProbes(
 
   origPoints.forEach((op, i) => {
     const ip = instPoints[i] as BranchPoint;
-    if (op.kind !== ip.kind || op.instrumentable !== ip.instrumentable || op.outcomes.length !== ip.outcomes.length)
+    if (
+      op.kind !== ip.kind ||
+      op.instrumentable !== ip.instrumentable ||
+      op.outcomes.length !== ip.outcomes.length
+    )
       fail(`point ${i} is ${op.kind} vs ${ip.kind}`);
     if (op.cond && ip.cond) {
       const a = origBuf.subarray(op.cond.start, op.cond.end);
@@ -143,7 +148,11 @@ export function addBranchProbes(
 /** Statement tags exactly as Hardhat computes them (EDR, deterministic), with their lines. */
 function statementMetadata(inputSourceName: string, original: string, solcVersion: string): StatementMeta[] {
   const edr = require('@nomicfoundation/edr') as {
-    addStatementCoverageInstrumentation(src: string, id: string, v: string): {
+    addStatementCoverageInstrumentation(
+      src: string,
+      id: string,
+      v: string,
+    ): {
       metadata: { kind: string; tag: Uint8Array; startUtf16: number; endUtf16: number }[];
     };
     latestSupportedSolidityVersion(): string;
@@ -187,7 +196,9 @@ export default async (): Promise<Partial<SolidityHooks>> => ({
     const statements = statementMetadata(inputSourceName, fileContent, solcVersion);
     for (const s of statements) {
       if (!result.includes(`sendHit(0x${s.tag})`))
-        throw new Error(`branch coverage: statement tag ${s.tag} of ${inputSourceName} is not in Hardhat's instrumented text`);
+        throw new Error(
+          `branch coverage: statement tag ${s.tag} of ${inputSourceName} is not in Hardhat's instrumented text`,
+        );
     }
     const root = context.config.paths.root;
     const map: FileMap = {
@@ -198,7 +209,10 @@ export default async (): Promise<Partial<SolidityHooks>> => ({
       statements,
       branches,
     };
-    await writeJsonAtomic(path.join(root, 'coverage', MAP_DIR, `${sha256(inputSourceName).slice(0, 16)}.json`), map);
+    await writeJsonAtomic(
+      path.join(root, 'coverage', MAP_DIR, `${sha256(inputSourceName).slice(0, 16)}.json`),
+      map,
+    );
     return source;
   },
 });

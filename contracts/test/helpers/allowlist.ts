@@ -3,14 +3,14 @@
 // @openzeppelin/merkle-tree StandardMerkleTrees (double-hashed leaves), matching the contracts:
 //   SaleManager allowlist leaf:  ["address", "uint8"]  = (buyer, roundId)
 //   MerkleVesting leaf:          VESTING_LEAF_TYPES    = (index, account, amount, tgeBps, cliff, duration, revocable)
-import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { getAddress, isAddress, type Address, type Hex } from "viem";
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import { getAddress, isAddress, type Address, type Hex } from 'viem';
 
 // ---------------------------------------------------------------------------------------------
 // Sale allowlists
 // ---------------------------------------------------------------------------------------------
 
-export const SALE_ALLOWLIST_LEAF_TYPES = ["address", "uint8"] as const;
+export const SALE_ALLOWLIST_LEAF_TYPES = ['address', 'uint8'] as const;
 
 export const ROUND = { PRIVATE_A: 0, PRIVATE_B: 1, PRIVATE_C: 2, PUBLIC: 3 } as const;
 
@@ -28,7 +28,7 @@ export interface SaleAllowlist {
 /** Builds the allowlist of one private round (addresses are checksummed and deduplicated). */
 export function buildSaleAllowlist(roundId: number, accounts: readonly string[]): SaleAllowlist {
   if (!Number.isInteger(roundId) || roundId < 0 || roundId > 255) throw new Error(`bad roundId ${roundId}`);
-  if (accounts.length === 0) throw new Error("empty allowlist");
+  if (accounts.length === 0) throw new Error('empty allowlist');
   const unique = [...new Set(accounts.map((a) => normalizeAddress(a)))];
   const tree = StandardMerkleTree.of<SaleAllowlistLeaf>(
     unique.map((a) => [a, roundId]),
@@ -53,7 +53,15 @@ export function buildSaleAllowlist(roundId: number, accounts: readonly string[])
 // Vesting schedules
 // ---------------------------------------------------------------------------------------------
 
-export const VESTING_LEAF_TYPES = ["uint256", "address", "uint256", "uint16", "uint64", "uint64", "bool"] as const;
+export const VESTING_LEAF_TYPES = [
+  'uint256',
+  'address',
+  'uint256',
+  'uint16',
+  'uint64',
+  'uint64',
+  'bool',
+] as const;
 
 /** One vesting allocation; the same shape as MerkleVesting.Allocation (viem struct argument). */
 export interface VestingAllocation {
@@ -105,7 +113,7 @@ export function toVestingLeaf(a: VestingAllocation): VestingLeaf {
 
 /** Builds a vesting tree; indices must be unique (claims are tracked per index on-chain). */
 export function buildVestingTree(allocations: readonly VestingAllocation[]): VestingTree {
-  if (allocations.length === 0) throw new Error("no allocations");
+  if (allocations.length === 0) throw new Error('no allocations');
   const seen = new Set<bigint>();
   const normalized = allocations.map((a) => {
     validateAllocation(a);
@@ -166,18 +174,18 @@ function normalizeAddress(value: string): Address {
 }
 
 function toBigInt(value: unknown, field: string): bigint {
-  if (typeof value === "bigint") return value;
-  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value === "string" && /^\d+$/.test(value.trim())) return BigInt(value.trim());
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return BigInt(value.trim());
   throw new Error(`${field}: expected a non-negative integer, got ${String(value)}`);
 }
 
 function toBool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (value === undefined || value === "") return false;
+  if (typeof value === 'boolean') return value;
+  if (value === undefined || value === '') return false;
   const s = String(value).trim().toLowerCase();
-  if (s === "true" || s === "1" || s === "yes") return true;
-  if (s === "false" || s === "0" || s === "no") return false;
+  if (s === 'true' || s === '1' || s === 'yes') return true;
+  if (s === 'false' || s === '0' || s === 'no') return false;
   throw new Error(`revocable: expected true/false, got ${String(value)}`);
 }
 
@@ -185,10 +193,11 @@ function toBool(value: unknown): boolean {
  * defaults to the row position. Amounts are base units (wei). */
 export function parseAllocations(rows: readonly RawAllocation[]): VestingAllocation[] {
   return rows.map((row, i) => {
-    const index = row.index === undefined || row.index === "" ? BigInt(i) : toBigInt(row.index, `row ${i} index`);
+    const index =
+      row.index === undefined || row.index === '' ? BigInt(i) : toBigInt(row.index, `row ${i} index`);
     return {
       index,
-      account: normalizeAddress(String(row.account ?? "")),
+      account: normalizeAddress(String(row.account ?? '')),
       amount: toBigInt(row.amount, `row ${i} amount`),
       tgeBps: Number(toBigInt(row.tgeBps ?? 0, `row ${i} tgeBps`)),
       cliff: toBigInt(row.cliff ?? 0, `row ${i} cliff`),
@@ -203,12 +212,13 @@ export function parseAllocationsCsv(text: string): VestingAllocation[] {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l !== "" && !l.startsWith("#"));
-  if (lines.length < 2) throw new Error("CSV needs a header line and at least one row");
-  const header = lines[0]!.split(",").map((h) => h.trim());
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  if (lines.length < 2) throw new Error('CSV needs a header line and at least one row');
+  const header = lines[0]!.split(',').map((h) => h.trim());
   const rows = lines.slice(1).map((line) => {
-    const cells = line.split(",").map((c) => c.trim());
-    if (cells.length !== header.length) throw new Error(`CSV row has ${cells.length} cells, header has ${header.length}: ${line}`);
+    const cells = line.split(',').map((c) => c.trim());
+    if (cells.length !== header.length)
+      throw new Error(`CSV row has ${cells.length} cells, header has ${header.length}: ${line}`);
     return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
   });
   return parseAllocations(rows);
