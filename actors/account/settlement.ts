@@ -14,6 +14,13 @@ export interface SettlerOptions {
   readonly maxCommands?: number;
   /** Wait before retrying a round that failed (an account host down). Default 200 ms. */
   readonly retryMs?: number;
+  /**
+   * Most book events in one `settle` message to an account. An account's share of a round is sent
+   * in order in several messages when larger (a catch-up after downtime can hold thousands of an
+   * account's events); a command is never split, since settlement closes immediate orders at the
+   * end of their command. Default 500.
+   */
+  readonly maxEventsPerMessage?: number;
   readonly onFollowUp?: (followUp: FollowUp) => void;
   /** Every fill price, for the order path's reference prices. */
   readonly onTrade?: (market: string, price: number) => void;
@@ -47,6 +54,7 @@ export class MarketSettler {
   #stopped = false;
   readonly #maxCommands: number;
   readonly #retryMs: number;
+  readonly #maxEventsPerMessage: number;
 
   constructor(
     readonly market: string,
@@ -55,6 +63,7 @@ export class MarketSettler {
   ) {
     this.#maxCommands = options.maxCommands ?? 20_000;
     this.#retryMs = options.retryMs ?? 200;
+    this.#maxEventsPerMessage = options.maxEventsPerMessage ?? 500;
   }
 
   get through(): number {
@@ -181,15 +190,7 @@ export class MarketSettler {
       }
     }
     const accounts = [...byAccount];
-    const replies = await Promise.all(
-      accounts.map(
-        ([account, own]) =>
-          this.ask(`account/${account}`, 'settle', {
-            market: this.market,
-            commands: own,
-          } satisfies SettleBatch) as Promise<SettleReply>,
-      ),
-    );
+    const replies = await Promise.all(accounts.map(([account, own]) => this.#settleAccount(account, own)));
     replies.forEach((reply, i) => {
       if (reply.orders.length > 0) this.options.onAccountOrders?.(accounts[i]![0], reply.orders);
     });
@@ -198,6 +199,37 @@ export class MarketSettler {
       if (this.#watched.size === 0) continue;
       for (const order of reply.orders) if (this.#watched.has(order.id)) this.#watched.set(order.id, order);
     }
+  }
+
+  /** One account's share of a round, in messages of at most `maxEventsPerMessage` events, in order. */
+  async #settleAccount(account: number, own: BookEvent[][]): Promise<SettleReply> {
+    const address = `account/${account}`;
+    const send = (commands: BookEvent[][]) =>
+      this.ask(address, 'settle', {
+        market: this.market,
+        commands,
+      } satisfies SettleBatch) as Promise<SettleReply>;
+    let events = 0;
+    for (const command of own) events += command.length;
+    if (events <= this.#maxEventsPerMessage) return send(own);
+    const merged = { followUps: [] as FollowUp[], orders: new Map<number, AccountOrder>() };
+    let chunk: BookEvent[][] = [];
+    let size = 0;
+    const flush = async () => {
+      const reply = await send(chunk);
+      merged.followUps.push(...reply.followUps);
+      // A later message's copy of an order is the newer one.
+      for (const order of reply.orders) merged.orders.set(order.id, order);
+      chunk = [];
+      size = 0;
+    };
+    for (const command of own) {
+      if (size > 0 && size + command.length > this.#maxEventsPerMessage) await flush();
+      chunk.push(command);
+      size += command.length;
+    }
+    if (chunk.length > 0) await flush();
+    return { followUps: merged.followUps, orders: [...merged.orders.values()] };
   }
 
   async #retrying<T>(attempt: () => Promise<T>): Promise<T> {

@@ -83,7 +83,10 @@ export class ShardHosts {
    * exchange's own components: settlement, custody), which may send internal messages.
    */
   async deliver(raw: unknown, options: { trusted?: boolean } = {}): Promise<unknown> {
-    const envelope = parseEnvelope(raw, this.limits.maxMessageBytes);
+    const envelope = parseEnvelope(
+      raw,
+      options.trusted ? this.limits.maxTrustedMessageBytes : this.limits.maxMessageBytes,
+    );
     parseAddress(envelope.address);
     const shard = shardOf(envelope.address, this.hosts.length);
     const waitMs = (envelope.timeoutMs ?? this.limits.askTimeoutMs) + 1_000;

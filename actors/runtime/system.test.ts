@@ -56,7 +56,12 @@ function bankSystem(
     journal,
     audit,
     ...(options.clock ? { clock: options.clock } : {}),
-    limits: { askTimeoutMs: 2_000, maxMessageBytes: 1_024, dedupeWindow: options.dedupeWindow ?? 1_000 },
+    limits: {
+      askTimeoutMs: 2_000,
+      maxMessageBytes: 1_024,
+      maxTrustedMessageBytes: 1_000_000,
+      dedupeWindow: options.dedupeWindow ?? 1_000,
+    },
   });
   system.register(bankAccount, { strategy: options.strategy ?? fast, passivateAfterMs: 60_000 });
   systems.push(system);
@@ -290,6 +295,12 @@ describe('bad input', () => {
         payload: { amount: 1, pad: 'x'.repeat(2_000) },
       }),
     ).rejects.toBeInstanceOf(MessageTooLargeError);
+    // The exchange's own components (trusted) have a larger bound; the schema still applies.
+    const big = { address: 'bank/ivy', type: 'deposit', payload: { amount: 1, pad: 'x'.repeat(2_000) } };
+    await expect(system.deliver(big, { trusted: true })).rejects.toBeInstanceOf(MalformedMessageError);
+    await expect(
+      system.deliver({ ...big, payload: { amount: 1, pad: 'x'.repeat(2_000_000) } }, { trusted: true }),
+    ).rejects.toBeInstanceOf(MessageTooLargeError);
     await expect(system.deliver('{"address":')).rejects.toBeInstanceOf(MalformedMessageError);
     await expect(system.deliver({ address: 'bank/ivy', payload: {} })).rejects.toMatchObject({
       code: 'MALFORMED_MESSAGE',
@@ -308,7 +319,7 @@ describe('bad input', () => {
       system.deliver({ address: 'bank/nobody', type: 'deposit', payload: {} }),
     ).rejects.toBeInstanceOf(MalformedMessageError);
     expect(system.loaded().map((a) => a.name)).toEqual(['bank/ivy']);
-    expect(system.kindTotals().find((k) => k.kind === 'bank')?.rejected).toBe(10);
+    expect(system.kindTotals().find((k) => k.kind === 'bank')?.rejected).toBe(11);
     expect(await system.deliver({ address: 'bank/ivy', type: 'balance', payload: {} })).toEqual({
       balance: 40,
     });

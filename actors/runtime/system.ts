@@ -29,6 +29,11 @@ import { Supervisor } from './supervisor.ts';
 export interface SystemLimits extends ActorLimits {
   /** Largest message accepted at the boundary (`deliver`), in bytes of JSON. */
   readonly maxMessageBytes: number;
+  /**
+   * Largest message from a trusted sender (the node's own settlement and custody over IPC): its
+   * batches are bounded by the sender, not by what an outside caller may send.
+   */
+  readonly maxTrustedMessageBytes: number;
 }
 
 export const defaultLimits: SystemLimits = {
@@ -37,6 +42,7 @@ export const defaultLimits: SystemLimits = {
   askTimeoutMs: 5_000,
   stopTimeoutMs: 5_000,
   maxMessageBytes: 64 * 1024,
+  maxTrustedMessageBytes: 8 * 1024 * 1024,
 };
 
 export interface ActorSystemOptions {
@@ -199,7 +205,10 @@ export class ActorSystem {
    */
   deliver(raw: unknown, options: { trusted?: boolean } = {}): Promise<unknown> {
     try {
-      const { address, type, payload, id, timeoutMs } = parseEnvelope(raw, this.limits.maxMessageBytes);
+      const { address, type, payload, id, timeoutMs } = parseEnvelope(
+        raw,
+        options.trusted ? this.limits.maxTrustedMessageBytes : this.limits.maxMessageBytes,
+      );
       const kind = this.kindOf(parseAddress(address).kind);
       let parsed: unknown;
       try {
