@@ -38,6 +38,7 @@ export const codegenConfig = {
     FeeTier: '../../actors/account/index.ts#FeeTier',
     Order: '../../actors/account/index.ts#AccountOrder',
     Balance: '../../actors/account/index.ts#BalanceView',
+    RiskLimits: '../../actors/account/index.ts#EffectiveLimits',
     LedgerEntry: '../../actors/account/index.ts#LedgerEntry',
     User: '../context.ts#Principal',
     Fill: '../../actors/account/index.ts#AccountFill',
@@ -50,6 +51,15 @@ export const codegenConfig = {
     ActorDetail: '../models.ts#ActorDetailModel',
     OrderBookUpdate: '../models.ts#OrderBookUpdateModel',
     PriceLevel: '../models.ts#PriceLevelModel',
+    Participant: '../admin-models.ts#ParticipantModel',
+    AccountStatus: '../admin-models.ts#AccountStatusModel',
+    AdminOrder: '../admin-models.ts#AdminOrderModel',
+    AdminTrade: '../admin-models.ts#AdminTradeModel',
+    BalanceAdjustment: '../admin-models.ts#BalanceAdjustmentModel',
+    MarketRiskLimits: '../admin-models.ts#MarketRiskLimitsModel',
+    AdminMarket: '../admin-models.ts#AdminMarketModel',
+    MarketMakerStatus: '../admin-models.ts#MarketMakerStatusModel',
+    MarketMakerConfig: '../admin-models.ts#MarketMakerConfigModel',
   },
 };
 

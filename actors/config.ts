@@ -12,6 +12,18 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
 
+/** A comma-separated list of emails (lower-cased, trimmed; empty entries ignored). */
+const emailList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email('email addresses, comma-separated')));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   NODE_ID: z
@@ -45,6 +57,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
   SRE_TOKEN: optionalString.pipe(z.string().min(16, 'at least 16 characters').optional()),
+  ADMIN_EMAILS: emailList,
+  SRE_EMAILS: emailList,
   ASK_TIMEOUT_MS: positiveInt(600_000).default(5_000),
   MAX_MESSAGE_BYTES: positiveInt(16 * 1024 * 1024).default(64 * 1024),
   ORDER_RATE_PER_SECOND: positiveInt(1_000_000).default(100),
@@ -82,6 +96,11 @@ export interface NodeConfig {
   readonly logLevel: string;
   readonly adminToken: string | undefined;
   readonly sreToken: string | undefined;
+  /**
+   * Users whose email is listed get the role when they register or log in (kept in users.roles):
+   * how a fresh node gets its first admins and SREs. Lower-cased.
+   */
+  readonly roleEmails: { readonly admin: readonly string[]; readonly sre: readonly string[] };
   readonly askTimeoutMs: number;
   readonly maxMessageBytes: number;
   /** Pre-trade limits every account gets (token bucket per account, largest order value). */
@@ -140,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     logLevel: c.LOG_LEVEL,
     adminToken: c.ADMIN_TOKEN,
     sreToken: c.SRE_TOKEN,
+    roleEmails: { admin: c.ADMIN_EMAILS, sre: c.SRE_EMAILS },
     askTimeoutMs: c.ASK_TIMEOUT_MS,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     orders: { perSecond: c.ORDER_RATE_PER_SECOND, burst: c.ORDER_BURST, maxNotional: c.MAX_ORDER_NOTIONAL },

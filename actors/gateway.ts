@@ -16,7 +16,9 @@ import type { Gateway } from '../graph/index.ts';
 import { LedgerReadModel } from './account/index.ts';
 import type { Ask, OrderPath } from './account/index.ts';
 import type { NodeConfig } from './config.ts';
+import { MarketCatalog } from './market/index.ts';
 import type { MarketSpec } from './market/index.ts';
+import type { DemoMarketMaking } from './mm/index.ts';
 import type { MarketData, MarketDataRecorder } from './marketdata/index.ts';
 import type { AdminCommand, Principal, ShardHosts } from './runtime/index.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
@@ -52,6 +54,8 @@ export async function startGateway(deps: {
   readonly markets: readonly MarketSpec[];
   readonly marketData: ReadonlyMap<string, MarketData>;
   readonly recorder: MarketDataRecorder;
+  /** The demo market makers, when the node runs them (the admin panel's controls). */
+  readonly marketMaking?: DemoMarketMaking;
   readonly logger: Logger;
 }): Promise<NodeGateway> {
   const { config, logger } = deps;
@@ -75,6 +79,7 @@ export async function startGateway(deps: {
       else logger.warn({ email }, 'password reset requested but no mail service is configured');
     },
     onError: (error) => logger.warn({ err: error }, 'gateway auth'),
+    roleEmails: config.roleEmails,
   });
   const gateway = createGateway({
     authenticate: auth.authenticate,
@@ -93,6 +98,8 @@ export async function startGateway(deps: {
       now: Date.now,
       auth,
       users: auth.directory,
+      marketCatalog: new MarketCatalog(deps.driver),
+      ...(deps.marketMaking ? { marketMaking: deps.marketMaking } : {}),
       admin: {
         // The verb is checked where it runs (an unknown one is UNKNOWN_ADMIN_VERB, audited as such).
         run: (principal, command) =>
@@ -102,6 +109,7 @@ export async function startGateway(deps: {
           ),
         tree: () => deps.hosts.tree(),
         audit: (options) => deps.audit.list(options),
+        record: (record) => deps.audit.append({ at: new Date(), ...record }),
       },
     },
   });

@@ -1,7 +1,7 @@
 import { accountBehavior, kycGate, ledgerProjection } from './account/index.ts';
 import { loadConfig } from './config.ts';
 import { register as registerExamples } from './example/index.ts';
-import { createBook, demoMarkets, marketBehavior } from './market/index.ts';
+import { allMarkets, createBook, createdMarketsFromEnv, marketBehavior } from './market/index.ts';
 import type { ActorSystem } from './runtime/index.ts';
 
 /** Read models written with the journal, in the same transaction: the ledger and orders. */
@@ -19,7 +19,8 @@ export function register(system: ActorSystem): void {
   // Hosts are forked with the node's environment: the same validated configuration.
   const config = loadConfig();
   const accounts = accountBehavior({
-    markets: demoMarkets,
+    // The demo markets and those an admin created (the node reads them at start and passes them on).
+    markets: allMarkets(createdMarketsFromEnv()),
     limits: {
       rateLimit: { burst: config.orders.burst, perSecond: config.orders.perSecond },
       maxNotional: config.orders.maxNotional,

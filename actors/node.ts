@@ -7,7 +7,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
 import { accountEventPublisher, LedgerReadModel, OrderPath, retryingAsk } from './account/index.ts';
-import { demoMarkets, toBookConfig } from './market/index.ts';
+import { allMarkets, CREATED_MARKETS_ENV, demoMarkets, MarketCatalog, toBookConfig } from './market/index.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
 import { startDemoMarketMaking } from './mm/index.ts';
@@ -43,6 +43,13 @@ async function main(): Promise<void> {
   const driver = await createPgDriver({ url: databaseUrl, max: 4 });
   await migrate(driver);
 
+  // The demo markets and those admins created (recorded by the admin panel): every one is opened,
+  // settled and served from this start on. The shard hosts' accounts learn them from the
+  // environment the node forks them with.
+  const created = (await new MarketCatalog(driver).list()).map((c) => c.spec);
+  const markets = allMarkets(created);
+  process.env[CREATED_MARKETS_ENV] = JSON.stringify(created);
+
   const hosts = await ShardHosts.start({
     node: config.nodeId,
     shards: config.shards,
@@ -53,11 +60,11 @@ async function main(): Promise<void> {
 
   // Opening a market is an admin command (audited); a market already in the journal answers
   // MARKET_EXISTS, so restarts open nothing twice.
-  for (const spec of demoMarkets) {
+  for (const spec of markets) {
     await hosts.admin(NODE_PRINCIPAL, {
       verb: 'send',
       target: `market/${spec.symbol}`,
-      reason: 'demo market opened at start',
+      reason: 'market opened at start',
       message: { type: 'open', payload: toBookConfig(spec) },
     });
   }
@@ -76,13 +83,13 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ err: error }, 'market data recorder write failed; retrying'),
   });
   const marketData = new Map<string, MarketData>();
-  for (const spec of demoMarkets) {
+  for (const spec of markets) {
     const onError = (error: unknown) => logger.warn({ err: error, market: spec.symbol }, 'market data');
     marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus, recorder, onError }));
   }
   // Each trader's own order changes and fills, for their subscriptions.
   const accountEvents = accountEventPublisher(bus, (error) => logger.warn({ err: error }, 'account events'));
-  const orders = new OrderPath(ask, demoMarkets, {
+  const orders = new OrderPath(ask, markets, {
     onError: (error) => logger.warn({ err: error }, 'settlement round failed; retrying'),
     onSettled: (market, commands) => {
       void marketData.get(market)?.fold(commands);
@@ -128,9 +135,10 @@ async function main(): Promise<void> {
     bus,
     ask,
     orders,
-    markets: demoMarkets,
+    markets,
     marketData,
     recorder,
+    ...(marketMaking ? { marketMaking } : {}),
     logger,
   });
   const webApp = config.webApp && ensureWebBuild((message) => logger.info(message));
@@ -159,7 +167,7 @@ async function main(): Promise<void> {
 
   console.log(`
 QuantaTrade node ${config.nodeId} is up (${config.shards} shard hosts, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}/pglite`})
-  markets        ${demoMarkets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)${config.demoMarketMaker ? ', quoted by the demo market maker' : ''}
+  markets        ${markets.map((m) => m.symbol).join(' ')}  (actors market/<symbol>)${config.demoMarketMaker ? ', quoted by the demo market maker' : ''}
   market data    ${base}/marketdata/BTC-USDT/book   (also /trades, /ticker, /candles/1m)   bus: ${bus.kind}
 ${webApp ? `  web app        ${base}/   (trader terminal; /manage for admins, /sre for SREs)\n` : ''}  GraphQL        ${base}/graphql   (graphql-ws on the same URL${config.env === 'development' ? '; GraphiQL in a browser' : ''})
   health         ${base}/healthz

@@ -55,6 +55,11 @@ export interface GatewayAuthOptions {
   readonly passwordParams?: ScryptParams;
   /** The issuer an authenticator app shows. Default "QuantaTrade". */
   readonly totpIssuer?: string;
+  /**
+   * Emails (lower-case) that get a role when they register or log in, kept in the user's roles
+   * (the node's ADMIN_EMAILS and SRE_EMAILS): how a fresh exchange gets its first admins.
+   */
+  readonly roleEmails?: { readonly admin?: readonly string[]; readonly sre?: readonly string[] };
   /** Path API-key signatures of WebSocket `connection_init` cover. Default `/graphql`. */
   readonly wsSignedPath?: string;
   /** Epoch ms; tests inject a clock (JWT expiry, TOTP steps, signature windows). */
@@ -110,7 +115,7 @@ export class GatewayAuth {
     const user = await this.#o.users.createUser({
       email,
       passwordHash: await hashPassword(password, this.#params),
-      roles: ['user'],
+      roles: ['user', ...this.#configuredRoles(email)],
     });
     return this.#startSession(user, false);
   }
@@ -126,12 +131,14 @@ export class GatewayAuth {
     const found = await this.#o.users.credentialsByEmail(email);
     const ok = await verifyPassword(password.slice(0, 1_024), found?.passwordHash);
     if (!found || !ok) throw new AuthError(AuthErrorCode.INVALID_CREDENTIALS, 'wrong email or password');
-    const { user } = found;
+    let { user } = found;
     if (user.frozen) throw new AuthError(AuthErrorCode.FORBIDDEN, 'this account is frozen');
     if (user.mfaEnabled) {
       if (!totp) throw new AuthError(AuthErrorCode.MFA_REQUIRED, 'this account needs a TOTP code');
       await this.#consumeTotp(user.id, totp);
     }
+    const granted = this.#configuredRoles(user.email).filter((role) => !user.roles.includes(role));
+    if (granted.length > 0) user = (await this.#o.users.grantRoles(user.id, granted)) ?? user;
     if (needsRehash(found.passwordHash, this.#params)) {
       await this.#o.users.setPassword(user.id, await hashPassword(password, this.#params));
     }
@@ -252,6 +259,13 @@ export class GatewayAuth {
   async limitOrders(principal: Principal): Promise<void> {
     const key = principal.apiKeyId ? `key:${principal.apiKeyId}` : `user:${principal.userId}`;
     await this.#o.orderLimiter?.consume(key);
+  }
+
+  /** The roles configuration gives this email (ADMIN_EMAILS, SRE_EMAILS). */
+  #configuredRoles(email: string): string[] {
+    const normalised = email.trim().toLowerCase();
+    const { admin = [], sre = [] } = this.#o.roleEmails ?? {};
+    return [...(admin.includes(normalised) ? ['admin'] : []), ...(sre.includes(normalised) ? ['sre'] : [])];
   }
 
   async #limitIp(operation: string, ip: string | undefined): Promise<void> {

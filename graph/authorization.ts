@@ -27,3 +27,17 @@ export function requireAdmin(ctx: GraphContext): Principal {
   if (!principal.mfa) throw graphError(ErrorCode.FORBIDDEN, 'Admin commands need a session that passed MFA.');
   return principal;
 }
+
+/**
+ * The SRE surface (actor tree, detail, SRE verbs) needs role `sre` or `admin` and, like admin
+ * commands, a session that passed MFA: restarting or pausing actors is as sensitive as any admin
+ * command. Which verbs a role may use is decided again by the runtime's `roleAuthorizer`.
+ */
+export function requireOperator(ctx: GraphContext): Principal {
+  const principal = requireUser(ctx);
+  if (!principal.roles.includes('admin') && !principal.roles.includes('sre')) {
+    throw graphError(ErrorCode.FORBIDDEN, 'SREs and admins only.');
+  }
+  if (!principal.mfa) throw graphError(ErrorCode.FORBIDDEN, 'SRE commands need a session that passed MFA.');
+  return principal;
+}

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Ask, LedgerReadModel, OrderPath } from '../actors/account/index.ts';
-import type { MarketSpec } from '../actors/market/index.ts';
+import type { MarketCatalog, MarketSpec } from '../actors/market/index.ts';
+import type { MarketMakerStatus, PmmConfig } from '../actors/mm/index.ts';
 import type { MarketData, MarketDataRecorder } from '../actors/marketdata/index.ts';
 import type { AuditRecord } from '../actors/store/index.ts';
 import type { Bus } from '../actors/transport/index.ts';
@@ -84,6 +85,20 @@ export interface GatewayServices {
   readonly auth?: GatewayAuth;
   /** The audited admin path (the node's ShardHosts and audit log); absent: admin fields answer UNAVAILABLE. */
   readonly admin?: AdminService;
+  /** Markets admins created (recorded, traded after the next start); absent: createMarket answers UNAVAILABLE. */
+  readonly marketCatalog?: MarketCatalog;
+  /** The node's demo market makers (the same ones /admin/mm controls); absent: UNAVAILABLE. */
+  readonly marketMaking?: MarketMakingService;
+}
+
+/** What the admin panel drives of the node's market makers (`DemoMarketMaking` satisfies it). */
+export interface MarketMakingService {
+  readonly makers: readonly {
+    readonly status: MarketMakerStatus;
+    start(): void;
+    stop(): Promise<void>;
+    configure(change: Partial<PmmConfig>): void;
+  }[];
 }
 
 /** One admin command as the actor runtime takes it (`ShardHosts.admin`). */
@@ -104,6 +119,11 @@ export interface AdminService {
   tree(): Promise<unknown>;
   /** Newest first. */
   audit(options: { readonly target?: string; readonly limit?: number }): Promise<AuditRecord[]>;
+  /**
+   * Writes the audit record of an admin action the gateway runs itself rather than an actor
+   * (roles, market creation, market makers); absent: those actions answer UNAVAILABLE.
+   */
+  record?(record: Omit<AuditRecord, 'at'>): Promise<void>;
 }
 
 /** What the gateway reads of a user beyond the principal (the auth stage's user store). */

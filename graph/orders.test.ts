@@ -166,4 +166,43 @@ describe('gateway orders and account data', () => {
     const open = await gql(t.url, '{ orders(filter: { open: true }) { edges { node { id } } } }', {}, as(11));
     expect(open.data!.orders).toEqual({ edges: [] });
   });
+  it('setMyRiskLimits - a trader lowers their own limits; above the exchange is refused; others are not touched', async () => {
+    const LIMITS =
+      '{ myRiskLimits { maxOrderNotional maxOpenOrders exchangeMaxOrderNotional exchangeMaxOpenOrders } }';
+    const SET = `mutation ($input: RiskLimitsInput) {
+      setMyRiskLimits(input: $input) { maxOrderNotional maxOpenOrders exchangeMaxOrderNotional exchangeMaxOpenOrders }
+    }`;
+    const exchangeLimits = (await gql(t.url, LIMITS, {}, as(12))).data!.myRiskLimits as Record<
+      string,
+      unknown
+    >;
+    expect(exchangeLimits.maxOrderNotional).toBe(exchangeLimits.exchangeMaxOrderNotional);
+
+    const above = {
+      maxOrderNotional: `${exchangeLimits.exchangeMaxOrderNotional as string}1`,
+      maxOpenOrders: 1,
+    };
+    expect(codes(await gql(t.url, SET, { input: above }, as(12)))).toEqual(['LIMIT_ABOVE_EXCHANGE']);
+    expect(
+      codes(await gql(t.url, SET, { input: { maxOrderNotional: '-5', maxOpenOrders: 1 } }, as(12))),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await gql(t.url, SET, { input: { maxOrderNotional: '100', maxOpenOrders: 0 } }, as(12))),
+    ).toEqual(['BAD_USER_INPUT']);
+    const readOnly = as(12, { 'x-test-scopes': 'read' });
+    expect(
+      codes(await gql(t.url, SET, { input: { maxOrderNotional: '100', maxOpenOrders: 3 } }, readOnly)),
+    ).toEqual(['FORBIDDEN']);
+    expect((await gql(t.url, LIMITS, {}, as(12))).data!.myRiskLimits).toEqual(exchangeLimits);
+
+    const set = await gql(t.url, SET, { input: { maxOrderNotional: '1000', maxOpenOrders: 3 } }, as(12));
+    expect(set.data!.setMyRiskLimits).toMatchObject({ maxOrderNotional: '1000', maxOpenOrders: 3 });
+    // 0.1 BTC at 65,000 = 6,500 USDT, over the trader's own 1,000.
+    const big = await gql(t.url, PLACE, order({ clientOrderId: 'lim-1', side: 'BUY', size: '0.1' }), as(12));
+    expect(codes(big)).toEqual(['NOTIONAL_TOO_LARGE']);
+    // Another account keeps the exchange's limits.
+    expect((await gql(t.url, LIMITS, {}, as(11))).data!.myRiskLimits).toEqual(exchangeLimits);
+    const reset = await gql(t.url, SET, { input: null }, as(12));
+    expect(reset.data!.setMyRiskLimits).toEqual(exchangeLimits);
+  });
 });

@@ -3,15 +3,17 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { AuthenticationFailedError } from './context.ts';
 import type { Authenticate, AuthRequest, GatewayServices, GraphContext, Principal } from './context.ts';
-import { ErrorCode, normaliseError } from './errors.ts';
+import { ErrorCode, graphError, normaliseError } from './errors.ts';
 import { logRequest, operationNameOf } from './request-log.ts';
 import { resolvers } from './resolvers/index.ts';
+import { SUBSCRIPTION_QUEUE } from './resolvers/subscriptions.ts';
+import { SHAREABLE_FIELDS, shareableField, SharedSubscriptions } from './subscriptions/shared.ts';
 import { attachGraphqlWs } from './ws.ts';
 import type { WsAttachment } from './ws.ts';
 
@@ -186,6 +188,19 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const principals = new WeakMap<object, Principal | null>();
   let ws: WsAttachment | undefined;
+  // One execution per distinct public subscription, fanned out to its clients (shared.ts).
+  const shared = new SharedSubscriptions();
+  const slowConsumerResult = (): ExecutionResult => ({
+    errors: [
+      graphError(
+        ErrorCode.SLOW_CONSUMER,
+        'Fell too far behind the trades; re-read them and subscribe again.',
+        {
+          retryable: true,
+        },
+      ),
+    ],
+  });
 
   return {
     async handle(req, res) {
@@ -291,13 +306,28 @@ export function createGateway(options: GatewayOptions): Gateway {
               operationName: payload.operationName ?? null,
               variableValues: payload.variables ?? null,
               contextValue: await enveloped.contextFactory(),
-              rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+              rootValue: {
+                execute: enveloped.execute,
+                subscribe: enveloped.subscribe,
+                sharedKey: `${payload.query}\u0000${payload.operationName ?? ''}\u0000${JSON.stringify(payload.variables ?? {})}`,
+              },
             };
             return args;
           },
           // The enveloped execute/subscribe (with yoga's plugins) ride in rootValue from onSubscribe.
           execute: (args) => (args.rootValue as Enveloped).execute(args),
-          subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+          subscribe: (args) => {
+            const root = args.rootValue as Enveloped & { sharedKey: string };
+            const field = shareableField(args.document, args.operationName);
+            if (!field) return root.subscribe(args);
+            return shared.subscribe(
+              root.sharedKey,
+              SHAREABLE_FIELDS.get(field)!,
+              SUBSCRIPTION_QUEUE,
+              slowConsumerResult,
+              async () => (await root.subscribe(args)) as AsyncIterable<ExecutionResult> | ExecutionResult,
+            );
+          },
           onNext: (_ctx, _id, _payload, _args, result) =>
             result.errors ? { ...result, errors: result.errors.map(normalise) } : result,
         },

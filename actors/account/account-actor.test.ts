@@ -228,6 +228,62 @@ describe('account - pre-trade checks', () => {
     expect(await place(30)).toMatchObject({ ok: false, code: 'JURISDICTION_BLOCKED' });
   });
 
+  it('account - a trader lowers their own exposure limits, never above the exchange, and they survive a restart', async () => {
+    exchange = await startExchange({ account: { limits: { maxNotional: '50000', maxOpenOrders: 5 } } });
+    await exchange.deposit(15, 'USDT', '100000');
+    const limitsOf = () => exchange.ask('account/15', 'limits', {});
+    expect(await limitsOf()).toEqual({
+      maxNotional: '50000',
+      maxOpenOrders: 5,
+      exchangeMaxNotional: '50000',
+      exchangeMaxOpenOrders: 5,
+    });
+    const before = await journaled(15);
+    for (const limits of [
+      { maxNotional: '50000.00000001', maxOpenOrders: 1 },
+      { maxNotional: '100', maxOpenOrders: 6 },
+      { maxNotional: '0', maxOpenOrders: 1 },
+      { maxNotional: '100', maxOpenOrders: 0 },
+    ]) {
+      expect(await exchange.ask('account/15', 'setOwnLimits', { limits })).toMatchObject({
+        ok: false,
+        code: 'LIMIT_ABOVE_EXCHANGE',
+      });
+    }
+    for (const limits of [
+      { maxNotional: '1e3', maxOpenOrders: 1 },
+      { maxNotional: '100', maxOpenOrders: 1.5 },
+    ]) {
+      expect(await exchange.ask('account/15', 'setOwnLimits', { limits })).toMatchObject({
+        ok: false,
+        code: 'INVALID_AMOUNT',
+      });
+    }
+    expect(await journaled(15)).toBe(before);
+
+    expect(
+      await exchange.ask('account/15', 'setOwnLimits', { limits: { maxNotional: '1000', maxOpenOrders: 1 } }),
+    ).toEqual({
+      ok: true,
+      limits: {
+        maxNotional: '1000',
+        maxOpenOrders: 1,
+        exchangeMaxNotional: '50000',
+        exchangeMaxOpenOrders: 5,
+      },
+    });
+    // 0.02 BTC at 65,000 is 1,300 USDT: above the trader's own 1,000.
+    expect(await place(15, { size: '0.02' })).toMatchObject({ ok: false, code: 'NOTIONAL_TOO_LARGE' });
+    await placed(15, { size: '0.01' });
+    expect(await place(15, { size: '0.01' })).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_ORDERS' });
+
+    // Journaled: a restarted actor (replay) still applies them.
+    await exchange.system.admin(ADMIN, { verb: 'restart', target: 'account/15', reason: 'test replay' });
+    expect(await limitsOf()).toMatchObject({ maxNotional: '1000', maxOpenOrders: 1 });
+    await exchange.ask('account/15', 'setOwnLimits', { limits: null });
+    expect(await limitsOf()).toMatchObject({ maxNotional: '50000', maxOpenOrders: 5 });
+  });
+
   it('account - the token bucket limits orders per second and refills with time', async () => {
     const clock = new SimulatedClock(Date.UTC(2026, 10, 26));
     exchange = await startExchange({ clock, account: { limits: { rateLimit: { burst: 3, perSecond: 2 } } } });

@@ -22,10 +22,12 @@ import type {
   AmendReply,
   BalanceView,
   CancelReply,
+  EffectiveLimits,
   Failure,
   KycGate,
   KycStatus,
   LedgerReply,
+  OwnLimits,
   PlaceOrderRequest,
   PlaceReply,
   PriceReference,
@@ -90,13 +92,27 @@ export type AccountProtocol = {
   setFrozen: { payload: { frozen: boolean; reason: string }; reply: { ok: true; frozen: boolean } };
   setKyc: { payload: KycStatus; reply: { ok: true } };
   setCustomRates: { payload: { rates: FeeRates | null }; reply: { ok: true } | Failure };
+  /** The trader lowers their own exposure limits (null: back to the exchange's). */
+  setOwnLimits: {
+    payload: { limits: OwnLimits | null };
+    reply: { ok: true; limits: EffectiveLimits } | Failure;
+  };
+  limits: { payload: Record<string, never>; reply: EffectiveLimits };
   balances: { payload: Record<string, never>; reply: BalanceView[] };
   orders: { payload: { open: boolean }; reply: AccountOrder[] };
   order: { payload: { orderId?: number; clientOrderId?: string }; reply: AccountOrder | null };
   summary: { payload: Record<string, never>; reply: AccountSummary };
+  /** What admins see of the account besides money: frozen, KYC tier and jurisdiction. */
+  profile: { payload: Record<string, never>; reply: AccountProfile };
   /** Exact ledger figures for reconciliation: balances, system contributions, what orders hold. */
   reconcile: { payload: Record<string, never>; reply: Reconciliation };
 };
+
+export interface AccountProfile {
+  readonly account: number;
+  readonly frozen: boolean;
+  readonly kyc: KycStatus;
+}
 
 export interface Reconciliation {
   readonly balances: readonly (readonly [asset: string, available: bigint, locked: bigint])[];
@@ -212,9 +228,10 @@ export function accountBehavior(
         gate,
         gate === 'KYC_REQUIRED' ? 'verify your identity to trade' : 'not available in your jurisdiction',
       );
-    if (state.orders.size >= limits.maxOpenOrders)
-      throw new AccountError('TOO_MANY_OPEN_ORDERS', `at most ${limits.maxOpenOrders} open orders`);
-    const entry = entryFor(units, payload.request, payload.prices, limits);
+    const applied = state.ownLimits ? { ...limits, ...state.ownLimits } : limits;
+    if (state.orders.size >= applied.maxOpenOrders)
+      throw new AccountError('TOO_MANY_OPEN_ORDERS', `at most ${applied.maxOpenOrders} open orders`);
+    const entry = entryFor(units, payload.request, payload.prices, applied);
     const hold = requiredHold(units, entry.order, false);
     const { id, nextLocal } = nextOrderId(state);
     const tx = transfer(`order:${id}`, TxKind.ORDER_HOLD, entry.order.holdAsset, 'available', 'locked', hold);
@@ -325,10 +342,23 @@ export function accountBehavior(
       setCustomRates: z
         .object({ rates: z.object({ makerBps: z.number(), takerBps: z.number() }).strict().nullable() })
         .strict(),
+      setOwnLimits: z
+        .object({
+          limits: z
+            .object({
+              maxNotional: z.string().regex(NOTIONAL_TEXT, 'a decimal amount of quote, like 50000'),
+              maxOpenOrders: z.number().int().min(1).max(1_000_000),
+            })
+            .strict()
+            .nullable(),
+        })
+        .strict(),
+      limits: empty,
       balances: empty,
       orders: z.object({ open: z.boolean() }).strict(),
       order: z.object({ orderId: orderId.optional(), clientOrderId: z.string().max(64).optional() }).strict(),
       summary: empty,
+      profile: empty,
       reconcile: empty,
     },
     handlers: {
@@ -436,6 +466,29 @@ export function accountBehavior(
         }
         return decided(state, [{ type: 'customRates', rates }], { ok: true as const });
       },
+      setOwnLimits: (state, { limits: own }) => {
+        if (own && !(NOTIONAL_TEXT.test(own.maxNotional) && Number.isSafeInteger(own.maxOpenOrders))) {
+          return reply<Failure>({
+            ok: false,
+            code: 'INVALID_AMOUNT',
+            message: 'maxNotional is a decimal amount like 50000; maxOpenOrders a whole number',
+          });
+        }
+        if (own && !withinExchangeLimits(own, limits)) {
+          return reply<Failure>({
+            ok: false,
+            code: 'LIMIT_ABOVE_EXCHANGE',
+            message: `limits can only be lowered: at most ${limits.maxNotional} per order and ${limits.maxOpenOrders} open orders`,
+          });
+        }
+        const event: AccountEvent = { type: 'ownLimits', limits: own };
+        applyEvent(state, event);
+        return persist<AccountEvent, { ok: true; limits: EffectiveLimits }>([event], {
+          ok: true,
+          limits: effectiveLimits(state, limits),
+        });
+      },
+      limits: (state) => reply(effectiveLimits(state, limits)),
       balances: (state) => reply(balanceViews(state)),
       orders: (state, { open }) => reply(open ? [...state.orders.values()] : [...state.closed].reverse()),
       order: (state, { orderId: id, clientOrderId }) => {
@@ -447,6 +500,8 @@ export function accountBehavior(
         );
       },
       summary: (state, _payload, ctx) => reply(summaryOf(state, ctx.clock.now())),
+      profile: (state) =>
+        reply<AccountProfile>({ account: state.account, frozen: state.frozen, kyc: state.kyc }),
       reconcile: (state) =>
         reply<Reconciliation>({
           balances: [...state.ledger.balances].map(([asset, b]) => [asset, b.available, b.locked] as const),
@@ -458,6 +513,34 @@ export function accountBehavior(
     snapshot: { encode: encodeState, decode: decodeState },
     summarize: (state) => summaryOf(state, Date.now()),
   });
+}
+
+/** Quote amounts as limits give them ("50000", "0.5"): up to 15 digits and 8 decimals. */
+const NOTIONAL_TEXT = /^\d{1,15}(\.\d{1,8})?$/;
+
+/** A NOTIONAL_TEXT decimal as an integer of 10^-8 units, for exact comparison. */
+function notionalUnits(text: string): bigint {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return BigInt(whole) * 100_000_000n + BigInt(fraction.padEnd(8, '0'));
+}
+
+function withinExchangeLimits(own: OwnLimits, exchange: RiskLimits): boolean {
+  const notional = notionalUnits(own.maxNotional);
+  return (
+    notional > 0n &&
+    notional <= notionalUnits(exchange.maxNotional) &&
+    own.maxOpenOrders >= 1 &&
+    own.maxOpenOrders <= exchange.maxOpenOrders
+  );
+}
+
+function effectiveLimits(state: AccountState, exchange: RiskLimits): EffectiveLimits {
+  return {
+    maxNotional: state.ownLimits?.maxNotional ?? exchange.maxNotional,
+    maxOpenOrders: state.ownLimits?.maxOpenOrders ?? exchange.maxOpenOrders,
+    exchangeMaxNotional: exchange.maxNotional,
+    exchangeMaxOpenOrders: exchange.maxOpenOrders,
+  };
 }
 
 function liveOrder(state: AccountState, id: number): AccountOrder {

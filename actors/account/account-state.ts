@@ -3,7 +3,7 @@ import type { FeeRates } from './fees.ts';
 import { UserLedger } from './ledger.ts';
 import type { Transaction } from './ledger.ts';
 import { isTerminal } from './oms.ts';
-import type { AccountEvent, AccountOrder, KycStatus } from './types.ts';
+import type { AccountEvent, AccountOrder, KycStatus, OwnLimits } from './types.ts';
 
 /** How many finished orders an actor keeps for queries (the read model keeps them all). */
 export const RECENT_CLOSED = 200;
@@ -29,6 +29,8 @@ export class AccountState {
   frozen = false;
   kyc: KycStatus = { tier: 0, jurisdiction: null };
   customRates: FeeRates | null = null;
+  /** Limits the trader set below the exchange's; null: the exchange's apply. */
+  ownLimits: OwnLimits | null = null;
   /** Rate-limit bucket: not journaled (a restart refills it). */
   bucket = { tokens: Number.NaN, at: 0 };
 
@@ -102,6 +104,9 @@ export function applyEvent(state: AccountState, event: AccountEvent): AccountSta
     case 'customRates':
       state.customRates = event.rates;
       break;
+    case 'ownLimits':
+      state.ownLimits = event.limits;
+      break;
   }
   return state;
 }
@@ -137,6 +142,7 @@ export function encodeState(state: AccountState): unknown {
     frozen: state.frozen,
     kyc: state.kyc,
     customRates: state.customRates,
+    ownLimits: state.ownLimits,
   };
 }
 
@@ -154,6 +160,8 @@ export function decodeState(data: unknown): AccountState {
     frozen: boolean;
     kyc: KycStatus;
     customRates: FeeRates | null;
+    /** Absent in snapshots taken before own limits existed. */
+    ownLimits?: OwnLimits | null;
   };
   const state = new AccountState(d.account);
   state.ledger = UserLedger.fromJSON(d.ledger);
@@ -167,5 +175,6 @@ export function decodeState(data: unknown): AccountState {
   state.frozen = d.frozen;
   state.kyc = d.kyc;
   state.customRates = d.customRates;
+  state.ownLimits = d.ownLimits ?? null;
   return state;
 }

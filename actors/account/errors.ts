@@ -14,6 +14,8 @@ export const AccountErrorCode = {
   INVALID_DECIMAL: 'INVALID_DECIMAL',
   PRICE_TOO_HIGH: 'PRICE_TOO_HIGH',
   INVALID_FEE_RATES: 'INVALID_FEE_RATES',
+  /** A trader's own limit above the exchange's (own limits can only lower them). */
+  LIMIT_ABOVE_EXCHANGE: 'LIMIT_ABOVE_EXCHANGE',
   // account state
   ACCOUNT_FROZEN: 'ACCOUNT_FROZEN',
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',

@@ -15,19 +15,23 @@ export { kycGate } from './kyc-gate.ts';
 export { retryingAsk } from './retrying-ask.ts';
 export { MarketSettler } from './settlement.ts';
 
-export type { AccountOptions, AccountProtocol, Reconciliation } from './account-actor.ts';
+export type { AccountOptions, AccountProfile, AccountProtocol, Reconciliation } from './account-actor.ts';
 export type { Asset } from './assets.ts';
 export type { FeeRates, FeeTier } from './fees.ts';
 export type { Posting, Transaction } from './ledger.ts';
 export type { OrderResult } from './order-path.ts';
 export type {
   AssetTotal,
+  FillPage,
+  FillRecord,
+  FillSearch,
   HistoryPage,
   LedgerBalance,
   LedgerEntry,
   OrderPage,
   OrderPageOptions,
   OrderRecord,
+  OrderSearch,
   PageOptions,
   SystemBalance,
 } from './read-model.ts';

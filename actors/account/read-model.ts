@@ -296,6 +296,41 @@ export interface OrderPageOptions extends PageOptions {
   readonly market?: string;
 }
 
+/** What an admin searches orders by, across every account (all optional). */
+export interface OrderSearch {
+  readonly account?: number;
+  readonly market?: string;
+  readonly statuses?: readonly OrderStatus[];
+  /** Created at or after, epoch ms. */
+  readonly from?: number;
+  /** Created before, epoch ms. */
+  readonly to?: number;
+}
+
+/** What an admin searches fills by, across every account (all optional). */
+export interface FillSearch {
+  readonly account?: number;
+  readonly market?: string;
+  readonly from?: number;
+  readonly to?: number;
+}
+
+/** One side of one fill as an account's ledger booked it: the postings of `fill:<market>:<seq>:<side>`. */
+export interface FillRecord {
+  /** The lowest entry id of the transaction (the page key). */
+  readonly id: bigint;
+  readonly account: number;
+  readonly txId: string;
+  readonly postings: readonly { readonly bucket: string; readonly asset: string; readonly amount: bigint }[];
+  readonly createdAt: number;
+}
+
+export interface FillPage {
+  /** Newest first. */
+  readonly fills: readonly FillRecord[];
+  readonly nextCursor: string | null;
+}
+
 export interface HistoryPage {
   /** Newest first. */
   readonly entries: readonly LedgerEntry[];
@@ -426,6 +461,91 @@ order by o.created_at desc, o.order_id desc limit $${params.push(limit + 1)}`;
       orders,
       nextCursor: rows.length > limit && last ? encodeCursor('o', [last.createdAt, last.id]) : null,
     };
+  }
+
+  /**
+   * Orders of every account (admin search), newest first, filtered by account, market, statuses
+   * and creation time.
+   *
+   * @throws RangeError for a limit outside 1 … MAX_PAGE or a cursor this method did not give out.
+   */
+  async searchOrders(search: OrderSearch, page: PageOptions): Promise<OrderPage> {
+    const limit = checkLimit(page.limit);
+    const params: unknown[] = [];
+    const where = ['true'];
+    if (search.account !== undefined) where.push(`account = $${params.push(search.account)}`);
+    if (search.market !== undefined) where.push(`market = $${params.push(search.market)}`);
+    if (search.statuses !== undefined && search.statuses.length > 0)
+      where.push(`status = any($${params.push([...search.statuses])}::text[])`);
+    if (search.from !== undefined)
+      where.push(`o.created_at >= to_timestamp($${params.push(search.from)}::bigint / 1000.0)`);
+    if (search.to !== undefined)
+      where.push(`o.created_at < to_timestamp($${params.push(search.to)}::bigint / 1000.0)`);
+    if (page.before !== undefined) {
+      const [createdAt, orderId] = decodeCursor(page.before, 'o');
+      const at = params.push(createdAt);
+      const id = params.push(orderId);
+      where.push(`(o.created_at, o.order_id) < (to_timestamp($${at}::bigint / 1000.0), $${id}::bigint)`);
+    }
+    const sql = `select ${ORDER_COLUMNS} from account_orders as o where ${where.join(' and ')}
+order by o.created_at desc, o.order_id desc limit $${params.push(limit + 1)}`;
+    const rows = await this.db.query<OrderRecordRow>(sql, params);
+    const orders = rows.slice(0, limit).map(toOrderRecord);
+    const last = orders[orders.length - 1];
+    return {
+      orders,
+      nextCursor: rows.length > limit && last ? encodeCursor('o', [last.createdAt, last.id]) : null,
+    };
+  }
+
+  /**
+   * Fills of every account (admin search) from the ledger entries of kind `fill`, one record per
+   * account and fill transaction, newest first.
+   *
+   * @throws RangeError for a limit outside 1 … MAX_PAGE or a cursor this method did not give out.
+   */
+  async searchFills(search: FillSearch, page: PageOptions): Promise<FillPage> {
+    const limit = checkLimit(page.limit);
+    const params: unknown[] = [];
+    const where = [`e.kind = 'fill'`, `e.owner <> '${SYSTEM_OWNER}'`];
+    if (search.account !== undefined) where.push(`e.owner = $${params.push(String(search.account))}`);
+    if (search.market !== undefined) {
+      const prefix = `fill:${search.market}:`;
+      where.push(`left(e.tx_id, ${prefix.length}) = $${params.push(prefix)}`);
+    }
+    if (search.from !== undefined)
+      where.push(`e.created_at >= to_timestamp($${params.push(search.from)}::bigint / 1000.0)`);
+    if (search.to !== undefined)
+      where.push(`e.created_at < to_timestamp($${params.push(search.to)}::bigint / 1000.0)`);
+    const before = page.before === undefined ? FIRST_ENTRY : decodeCursor(page.before, 'h')[0]!;
+    const sql = `select min(e.id)::text as id, e.owner, e.tx_id, ${epochMs('min(e.created_at)')} as created_at,
+  json_agg(json_build_object('bucket', e.account, 'asset', e.asset, 'amount', e.amount::text) order by e.id)::text
+    as postings
+from ledger_entries as e where ${where.join(' and ')}
+group by e.owner, e.tx_id having min(e.id) < $${params.push(before)}::bigint
+order by min(e.id) desc limit $${params.push(limit + 1)}`;
+    const rows = await this.db.query<{
+      id: string;
+      owner: string;
+      tx_id: string;
+      created_at: string;
+      postings: string;
+    }>(sql, params);
+    const fills = rows.slice(0, limit).map((row): FillRecord => ({
+      id: BigInt(row.id),
+      account: Number(row.owner),
+      txId: row.tx_id,
+      createdAt: Number(row.created_at),
+      postings: (JSON.parse(row.postings) as { bucket: string; asset: string; amount: string }[]).map(
+        (p) => ({
+          bucket: p.bucket,
+          asset: p.asset,
+          amount: BigInt(p.amount),
+        }),
+      ),
+    }));
+    const last = fills[fills.length - 1];
+    return { fills, nextCursor: rows.length > limit && last ? encodeCursor('h', [last.id]) : null };
   }
 
   /** Every system account's balance per asset (sums of their entries). */

@@ -85,6 +85,21 @@ export interface RiskLimits {
   readonly rateLimit: { readonly burst: number; readonly perSecond: number };
 }
 
+/**
+ * Exposure limits a trader sets on their own account: at most the exchange's (RiskLimits), never
+ * above. `maxNotional` is per order, in quote units, like RiskLimits.maxNotional.
+ */
+export interface OwnLimits {
+  readonly maxNotional: string;
+  readonly maxOpenOrders: number;
+}
+
+/** The limits that apply to an account's orders, and the exchange's ceilings. */
+export interface EffectiveLimits extends OwnLimits {
+  readonly exchangeMaxNotional: string;
+  readonly exchangeMaxOpenOrders: number;
+}
+
 export type Failure = { readonly ok: false; readonly code: AccountErrorCode; readonly message: string };
 
 export type PlaceReply =
@@ -157,4 +172,6 @@ export type AccountEvent =
   | { readonly type: 'posted'; readonly tx: Transaction }
   | { readonly type: 'frozen'; readonly frozen: boolean }
   | { readonly type: 'kyc'; readonly kyc: KycStatus }
-  | { readonly type: 'customRates'; readonly rates: FeeRates | null };
+  | { readonly type: 'customRates'; readonly rates: FeeRates | null }
+  /** The trader's own exposure limits (null: the exchange's). */
+  | { readonly type: 'ownLimits'; readonly limits: OwnLimits | null };

@@ -1,5 +1,6 @@
 /** The matching engine's public surface. */
 export { createBook } from './book.ts';
+export { allMarkets, CREATED_MARKETS_ENV, createdMarketsFromEnv, MarketCatalog } from './catalog.ts';
 export { demoMarkets } from './demo-markets.ts';
 export { marketBehavior } from './market-actor.ts';
 export {
@@ -22,6 +23,8 @@ export type {
   MarketEvent,
   MarketProtocol,
   MarketState,
+  LimitsReply,
+  MarketLimits,
   MarketSummary,
   OpenReply,
 } from './market-actor.ts';

@@ -172,6 +172,42 @@ describe('MarketActor', () => {
     expect(accepted.events.map((e) => e.type)).toEqual(['Accepted']);
   });
 
+  it('market - setLimits is journaled, enforced on later orders, and survives a restart', async () => {
+    const journal = new MemoryJournal();
+    const { market } = marketSystem(journal);
+    const banded0 = { ...config, referencePrice: 100 };
+    expect(await market.ask('setLimits', { maxSize: 10 })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_MARKET',
+    });
+    await market.ask('open', banded0);
+    await market.ask('place', restingSell);
+    expect(await market.ask('setLimits', { minSize: 50, maxSize: 10 })).toMatchObject({
+      ok: false,
+      code: 'INVALID_LIMITS',
+    });
+    expect(await market.ask('config', {})).toEqual(banded0);
+    const changed = await market.ask('setLimits', { maxSize: 10, priceBandBps: 500 });
+    expect(changed).toEqual({ ok: true, config: { ...banded0, maxSize: 10, priceBandBps: 500 } });
+    const big = { orderId: 2, account: 2, side: 'BUY', orderType: 'LIMIT', price: 100, size: 11 } as const;
+    const refused = (await market.ask('place', big)) as Extract<CommandReply, { ok: true }>;
+    expect(refused.events).toMatchObject([{ type: 'Rejected', code: 'SIZE_TOO_LARGE' }]);
+    // The resting order is still there; a far price is outside the new 5% band.
+    expect(await market.ask('depth', { levels: 1 })).toEqual({ bids: [], asks: [[100, 5, 1]] });
+    const far = { orderId: 3, account: 2, side: 'BUY', orderType: 'LIMIT', price: 90, size: 1 } as const;
+    const banded = (await market.ask('place', far)) as Extract<CommandReply, { ok: true }>;
+    expect(banded.events).toMatchObject([{ type: 'Rejected', code: 'PRICE_BAND' }]);
+
+    const after = marketSystem(journal);
+    expect(await after.market.ask('config', {})).toEqual({ ...banded0, maxSize: 10, priceBandBps: 500 });
+    expect(await after.market.ask('depth', { levels: 1 })).toEqual({ bids: [], asks: [[100, 5, 1]] });
+    const again = (await after.market.ask('place', { ...big, orderId: 4 })) as Extract<
+      CommandReply,
+      { ok: true }
+    >;
+    expect(again.events).toMatchObject([{ type: 'Rejected', code: 'SIZE_TOO_LARGE' }]);
+  });
+
   it('market - a redelivered place gets its first reply and is not matched twice', async () => {
     const journal = new MemoryJournal();
     const { market } = marketSystem(journal);

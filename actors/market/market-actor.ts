@@ -50,7 +50,16 @@ export interface CommandEvents {
 
 export type MarketEvent =
   | { readonly type: 'opened'; readonly config: BookConfig }
-  | { readonly type: 'command'; readonly command: BookCommand; readonly at: number };
+  | { readonly type: 'command'; readonly command: BookCommand; readonly at: number }
+  /** An admin changed the book's risk limits (the whole new configuration). */
+  | { readonly type: 'limits'; readonly config: BookConfig };
+
+/** The risk limits of a book an admin may change (`setLimits`): sizes in lots, notional in tick-lots. */
+export type MarketLimits = Pick<BookConfig, 'minSize' | 'maxSize' | 'minNotional' | 'priceBandBps'>;
+
+export type LimitsReply =
+  | { readonly ok: true; readonly config: BookConfig }
+  | { readonly ok: false; readonly code: 'UNKNOWN_MARKET' | 'INVALID_LIMITS'; readonly message: string };
 
 export type CommandReply =
   | { readonly ok: true; readonly events: BookEvent[]; readonly at: number }
@@ -83,6 +92,13 @@ export type MarketProtocol = {
   cancelAll: { payload: WithoutType<Extract<BookCommand, { type: 'cancelAll' }>>; reply: CommandReply };
   /** Admin: halt, resume (OPEN), cancel-only, post-only. */
   setStatus: { payload: WithoutType<Extract<BookCommand, { type: 'setStatus' }>>; reply: CommandReply };
+  /**
+   * Admin: new risk limits (any of min/max size, min notional, price band), journaled; resting
+   * orders stay, the limits apply to the orders and amendments that come after.
+   */
+  setLimits: { payload: Partial<MarketLimits>; reply: LimitsReply };
+  /** The book's configuration as it is now (null before `open`). */
+  config: { payload: Record<string, never>; reply: BookConfig | null };
   depth: { payload: { levels: number }; reply: Depth | null };
   orders: { payload: { side: 'BUY' | 'SELL' }; reply: RestingOrder[] };
   stops: { payload: Record<string, never>; reply: WaitingStop[] };
@@ -135,6 +151,22 @@ const placeSchema = z
 
 const empty = z.object({}).strict();
 
+const limitsSchema = z
+  .object({
+    minSize: positive,
+    maxSize: positive,
+    minNotional: count,
+    priceBandBps: z.number().int().min(0).max(10_000),
+  })
+  .partial()
+  .strict()
+  .refine((l) => Object.keys(l).length > 0, { message: 'give at least one limit' });
+
+/** The book rebuilt with a new configuration: the same orders, stops, seq and status. */
+function withConfig(createBook: BookFactory, book: OrderBook, config: BookConfig): OrderBook {
+  return createBook(config, book.snapshot());
+}
+
 /** Business refusals the market itself answers (the book answers the rest with `Rejected`). */
 const UNKNOWN_MARKET: CommandReply = { ok: false, code: 'UNKNOWN_MARKET' };
 
@@ -177,7 +209,7 @@ export function marketBehavior(
     // One book takes every order of its market: it journals many commands per database write.
     pipelined: true,
     // Opening a market and changing its status are for admins (audited), never from `deliver`.
-    adminMessages: ['open', 'setStatus'],
+    adminMessages: ['open', 'setStatus', 'setLimits'],
     // Orders reach a book only through the order path (account checks and holds first), and
     // only settlement reads and acks the outbox.
     internalMessages: ['place', 'cancel', 'amend', 'cancelAll', 'events', 'ack'],
@@ -194,6 +226,8 @@ export function marketBehavior(
       setStatus: z
         .object({ status: z.enum(Object.values(MarketStatus) as [MarketStatusType, ...MarketStatusType[]]) })
         .strict(),
+      setLimits: limitsSchema,
+      config: empty,
       depth: z.object({ levels: z.number().int().min(1).max(1_000) }).strict(),
       orders: z.object({ side }).strict(),
       stops: empty,
@@ -218,6 +252,20 @@ export function marketBehavior(
       amend: (state, payload, ctx) => run(state, { type: 'amend', ...payload }, ctx.clock.now()),
       cancelAll: (state, payload, ctx) => run(state, { type: 'cancelAll', ...payload }, ctx.clock.now()),
       setStatus: (state, payload, ctx) => run(state, { type: 'setStatus', ...payload }, ctx.clock.now()),
+      setLimits: (state, limits) => {
+        if (!state.book || !state.config)
+          return reply<LimitsReply>({ ok: false, code: 'UNKNOWN_MARKET', message: 'market not open' });
+        const config: BookConfig = { ...state.config, ...limits };
+        if (config.minSize > config.maxSize)
+          return reply<LimitsReply>({
+            ok: false,
+            code: 'INVALID_LIMITS',
+            message: 'minSize must not exceed maxSize',
+          });
+        Object.assign(state, { book: withConfig(createBook, state.book, config), config });
+        return persist<MarketEvent, LimitsReply>([{ type: 'limits', config }], { ok: true, config });
+      },
+      config: (state) => reply(state.config),
       depth: (state, { levels }) => reply(state.book ? state.book.depth(levels) : null),
       orders: (state, { side }) => reply(state.book ? state.book.orders(side) : []),
       stops: (state) => reply(state.book ? state.book.stops() : []),
@@ -243,6 +291,8 @@ export function marketBehavior(
     apply: (state, event) => {
       if (event.type === 'opened')
         return { book: createBook(event.config), config: event.config, outbox: newOutbox() };
+      if (event.type === 'limits')
+        return { ...state, book: withConfig(createBook, state.book!, event.config), config: event.config };
       const events = state.book!.process(event.command);
       if (events.length > 0) state.outbox?.push({ at: event.at, events });
       return state;

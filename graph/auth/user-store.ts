@@ -136,6 +136,16 @@ export class UserStore implements ApiKeyLookup {
     return row && toUser(row);
   }
 
+  /** The user whose trading account is `accountNumber`; undefined when none. */
+  async findByAccountNumber(accountNumber: number): Promise<User | undefined> {
+    if (!Number.isSafeInteger(accountNumber) || accountNumber < 1) return undefined;
+    const [row] = await this.#driver.query<UserRow>(
+      `select ${USER_COLUMNS} from users where account_number = $1`,
+      [accountNumber],
+    );
+    return row && toUser(row);
+  }
+
   /** Case-insensitive. */
   async findByEmail(email: string): Promise<User | undefined> {
     const [row] = await this.#driver.query<UserRow>(
@@ -177,6 +187,51 @@ export class UserStore implements ApiKeyLookup {
       [options.afterAccountNumber ?? 0, options.limit],
     );
     return rows.map(toUser);
+  }
+
+  /**
+   * Users whose email contains `query` (case-insensitive) or whose account number is `query`, by
+   * account number: a page after `afterAccountNumber`.
+   */
+  async searchUsers(options: {
+    readonly query: string;
+    readonly afterAccountNumber?: number;
+    readonly limit: number;
+  }): Promise<User[]> {
+    if (!Number.isSafeInteger(options.limit) || options.limit < 1 || options.limit > MAX_LIST_LIMIT) {
+      throw new RangeError(`limit ${options.limit} must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+    }
+    const query = options.query.trim().slice(0, MAX_EMAIL_LENGTH);
+    const account = /^\d{1,10}$/.test(query) ? Number(query) : -1;
+    const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.#driver.query<UserRow>(
+      `select ${USER_COLUMNS} from users
+where account_number > $1 and (lower(email) like $2 or account_number = $3)
+order by account_number limit $4`,
+      [options.afterAccountNumber ?? 0, pattern, account, options.limit],
+    );
+    return rows.map(toUser);
+  }
+
+  /** Replaces the user's roles (deduplicated, in the given order); the user as it is now, undefined when no such user. */
+  async setRoles(userId: string, roles: readonly string[]): Promise<User | undefined> {
+    if (!UUID.test(userId)) return undefined;
+    const [row] = await this.#driver.query<UserRow>(
+      `update users set roles = $2 where id = $1 returning ${USER_COLUMNS}`,
+      [userId, [...new Set(roles)]],
+    );
+    return row ? toUser(row) : undefined;
+  }
+
+  /** Adds roles the user lacks (kept); the user as it is now, undefined when no such user. */
+  async grantRoles(userId: string, roles: readonly string[]): Promise<User | undefined> {
+    if (!UUID.test(userId)) return undefined;
+    const [row] = await this.#driver.query<UserRow>(
+      `update users set roles = roles || array(select distinct r from unnest($2::text[]) as r where not (r = any(roles)))
+where id = $1 returning ${USER_COLUMNS}`,
+      [userId, [...roles]],
+    );
+    return row ? toUser(row) : undefined;
   }
 
   /** Replaces the password hash; false when no such user. Revoke the user's sessions too. */

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MarketSpec as MarketSpecModel } from '../../actors/market/index.ts';
 import type { Ticker as TickerModel, BookSnapshotL2 as BookSnapshotL2Model, Trade as TradeModel, Candle as CandleModel } from '../../actors/marketdata/index.ts';
-import type { FeeTier as FeeTierModel, AccountOrder as AccountOrderModel, BalanceView as BalanceViewModel, LedgerEntry as LedgerEntryModel, AccountFill as AccountFillModel } from '../../actors/account/index.ts';
+import type { FeeTier as FeeTierModel, AccountOrder as AccountOrderModel, BalanceView as BalanceViewModel, EffectiveLimits as EffectiveLimitsModel, LedgerEntry as LedgerEntryModel, AccountFill as AccountFillModel } from '../../actors/account/index.ts';
 import type { Principal as PrincipalModel, GraphContext } from '../context.ts';
 import type { SettledFillModel as SettledFillModelModel, AmountModel as AmountModelModel, CreatedApiKeyModel as CreatedApiKeyModelModel, AuditEntryModel as AuditEntryModelModel, ActorDetailModel as ActorDetailModelModel, OrderBookUpdateModel as OrderBookUpdateModelModel, PriceLevelModel as PriceLevelModelModel } from '../models.ts';
 import type { ApiKeyRecord as ApiKeyRecordModel } from '../auth/index.ts';
 import type { AuthPayload as AuthPayloadModel } from '../auth-service.ts';
+import type { ParticipantModel as ParticipantModelModel, AccountStatusModel as AccountStatusModelModel, AdminOrderModel as AdminOrderModelModel, AdminTradeModel as AdminTradeModelModel, BalanceAdjustmentModel as BalanceAdjustmentModelModel, MarketRiskLimitsModel as MarketRiskLimitsModelModel, AdminMarketModel as AdminMarketModelModel, MarketMakerStatusModel as MarketMakerStatusModelModel, MarketMakerConfigModel as MarketMakerConfigModelModel } from '../admin-models.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -28,6 +29,15 @@ export type Scalars = {
   Timestamp: { input: number; output: number; }
 };
 
+/** An account's KYC status and freeze as its actor keeps them. */
+export type AccountStatus = {
+  __typename?: 'AccountStatus';
+  account: Scalars['ID']['output'];
+  frozen: Scalars['Boolean']['output'];
+  jurisdiction: Maybe<Scalars['String']['output']>;
+  kycTier: Scalars['Int']['output'];
+};
+
 export type ActorDetail = {
   __typename?: 'ActorDetail';
   address: Scalars['String']['output'];
@@ -37,6 +47,68 @@ export type ActorDetail = {
   status: Scalars['String']['output'];
   /** The actor's own summary, as JSON text. */
   summary: Maybe<Scalars['String']['output']>;
+};
+
+/** The last failure of an actor or a supervisor. */
+export type ActorFailure = {
+  __typename?: 'ActorFailure';
+  at: Scalars['Timestamp']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One loaded actor of a shard host, with its counters since it was loaded. */
+export type ActorInfo = {
+  __typename?: 'ActorInfo';
+  /** e.g. `market/BTC-USDT`, `account/42`. */
+  address: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  lastError: Maybe<ActorFailure>;
+  latency: ActorLatency;
+  mailboxDepth: Scalars['Int']['output'];
+  /** Messages per second, recent rate. */
+  msgsPerSec: Scalars['Float']['output'];
+  processed: Scalars['Float']['output'];
+  rejected: Scalars['Float']['output'];
+  restarts: Scalars['Int']['output'];
+  /** The actor's journal sequence number (a decimal string: it can outgrow Int). */
+  seq: Scalars['String']['output'];
+  status: ActorStatus;
+};
+
+/** Handling time of an actor's messages, in microseconds. */
+export type ActorLatency = {
+  __typename?: 'ActorLatency';
+  /** Messages measured. */
+  count: Scalars['Float']['output'];
+  meanUs: Scalars['Float']['output'];
+  p50Us: Scalars['Float']['output'];
+  p99Us: Scalars['Float']['output'];
+};
+
+/** An actor's lifecycle as its shard host reports it (anything but RUNNING wants a look). */
+export type ActorStatus =
+  | 'FAILED'
+  | 'FROZEN'
+  | 'PAUSED'
+  | 'RESTARTING'
+  | 'RUNNING'
+  | 'STARTING'
+  | 'STOPPED';
+
+/** node -> shard host -> actor, read now. */
+export type ActorTree = {
+  __typename?: 'ActorTree';
+  at: Scalars['Timestamp']['output'];
+  /** The node's health check (same origin). */
+  healthUrl: Scalars['String']['output'];
+  hosts: Array<ShardHost>;
+  /** Actors that match the search on every host (some may be cut by the limit). */
+  matched: Scalars['Int']['output'];
+  /** The node's Prometheus metrics (same origin). */
+  metricsUrl: Scalars['String']['output'];
+  node: Scalars['String']['output'];
+  /** True when the limit cut the list. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type AdminCommandInput = {
@@ -55,6 +127,112 @@ export type AdminCommandResult = {
   ok: Scalars['Boolean']['output'];
   /** The actor's reply as JSON text. */
   reply: Maybe<Scalars['String']['output']>;
+};
+
+/** A market as admins manage it: its spec, the book's live status and limits. */
+export type AdminMarket = {
+  __typename?: 'AdminMarket';
+  base: Scalars['String']['output'];
+  createdAt: Maybe<Scalars['Timestamp']['output']>;
+  /** Created by an admin (null for the built-in markets). */
+  createdBy: Maybe<Scalars['String']['output']>;
+  /** Null when the book is not open. */
+  limits: Maybe<MarketRiskLimits>;
+  /**
+   * True when this node trades the market. A market created since the node started has its book
+   * open (it can be halted, limited) but accounts and settlement are wired at start: it trades
+   * after the next restart.
+   */
+  live: Scalars['Boolean']['output'];
+  lotSize: Scalars['Decimal']['output'];
+  maxPrice: Scalars['Decimal']['output'];
+  quote: Scalars['String']['output'];
+  referencePrice: Maybe<Scalars['Decimal']['output']>;
+  /** Null when the book is not open. */
+  status: Maybe<MarketStatus>;
+  symbol: Scalars['ID']['output'];
+  tickSize: Scalars['Decimal']['output'];
+};
+
+/** An order of any account, from the orders read model. */
+export type AdminOrder = {
+  __typename?: 'AdminOrder';
+  account: Scalars['ID']['output'];
+  averagePrice: Maybe<Scalars['Decimal']['output']>;
+  clientOrderId: Scalars['String']['output'];
+  createdAt: Scalars['Timestamp']['output'];
+  fees: Array<Fee>;
+  filledNotional: Scalars['Decimal']['output'];
+  filledSize: Scalars['Decimal']['output'];
+  id: Scalars['ID']['output'];
+  market: Scalars['String']['output'];
+  price: Maybe<Scalars['Decimal']['output']>;
+  quote: Maybe<Scalars['Decimal']['output']>;
+  remainingSize: Scalars['Decimal']['output'];
+  side: Side;
+  size: Maybe<Scalars['Decimal']['output']>;
+  status: OrderStatus;
+  stopPrice: Maybe<Scalars['Decimal']['output']>;
+  type: OrderType;
+  updatedAt: Scalars['Timestamp']['output'];
+};
+
+export type AdminOrderConnection = {
+  __typename?: 'AdminOrderConnection';
+  edges: Array<AdminOrderEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AdminOrderEdge = {
+  __typename?: 'AdminOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: AdminOrder;
+};
+
+export type AdminOrderFilter = {
+  account?: InputMaybe<Scalars['ID']['input']>;
+  /** Created at or after. */
+  from?: InputMaybe<Scalars['Timestamp']['input']>;
+  market?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<OrderStatus>>;
+  /** Created before. */
+  to?: InputMaybe<Scalars['Timestamp']['input']>;
+};
+
+/** One side of one fill as an account's ledger booked it (entries of kind `fill`). */
+export type AdminTrade = {
+  __typename?: 'AdminTrade';
+  account: Scalars['ID']['output'];
+  /** The ledger transaction id, `fill:<market>:<seq>:<maker|taker>`. */
+  id: Scalars['ID']['output'];
+  liquidity: Liquidity;
+  market: Scalars['String']['output'];
+  /** What left the order's hold. */
+  paid: Amount;
+  /** What was credited, net of the fee (or with the rebate). */
+  received: Amount;
+  seq: Scalars['String']['output'];
+  side: Side;
+  time: Scalars['Timestamp']['output'];
+};
+
+export type AdminTradeConnection = {
+  __typename?: 'AdminTradeConnection';
+  edges: Array<AdminTradeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AdminTradeEdge = {
+  __typename?: 'AdminTradeEdge';
+  cursor: Scalars['String']['output'];
+  node: AdminTrade;
+};
+
+export type AdminTradeFilter = {
+  account?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Timestamp']['input']>;
+  market?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['Timestamp']['input']>;
 };
 
 export type AmendOrderInput = {
@@ -129,6 +307,16 @@ export type Balance = {
   locked: Scalars['Decimal']['output'];
 };
 
+export type BalanceAdjustment = {
+  __typename?: 'BalanceAdjustment';
+  account: Scalars['ID']['output'];
+  amount: Scalars['Decimal']['output'];
+  asset: Scalars['String']['output'];
+  /** The account's balances after the adjustment. */
+  balances: Array<Balance>;
+  txId: Scalars['String']['output'];
+};
+
 export type CancelAllPayload = {
   __typename?: 'CancelAllPayload';
   cancelled: Scalars['Int']['output'];
@@ -162,6 +350,20 @@ export type CreateApiKeyInput = {
   ipAllowlist?: InputMaybe<Array<Scalars['String']['input']>>;
   label: Scalars['String']['input'];
   scopes: Array<ApiKeyScope>;
+};
+
+export type CreateMarketInput = {
+  /** A ledger asset (BTC, ETH, USDT, QTRA). */
+  base: Scalars['String']['input'];
+  lotSize: Scalars['PositiveDecimal']['input'];
+  maxPrice: Scalars['PositiveDecimal']['input'];
+  maxSize: Scalars['PositiveDecimal']['input'];
+  minNotional: Scalars['Decimal']['input'];
+  minSize: Scalars['PositiveDecimal']['input'];
+  priceBandBps: Scalars['Int']['input'];
+  quote: Scalars['String']['input'];
+  referencePrice?: InputMaybe<Scalars['PositiveDecimal']['input']>;
+  tickSize: Scalars['PositiveDecimal']['input'];
 };
 
 export type CreatedApiKey = {
@@ -264,6 +466,67 @@ export type Market = {
   ticker: Ticker;
 };
 
+/** The demo market maker's PMM settings of one market (sizes and inventories in base). */
+export type MarketMakerConfig = {
+  __typename?: 'MarketMakerConfig';
+  inventorySkew: Scalars['Float']['output'];
+  levelSpacingBps: Scalars['Float']['output'];
+  levels: Scalars['Int']['output'];
+  maxInventory: Scalars['Decimal']['output'];
+  minInventory: Scalars['Decimal']['output'];
+  minOrderSize: Scalars['Decimal']['output'];
+  orderSize: Scalars['Decimal']['output'];
+  spreadBps: Scalars['Float']['output'];
+  targetInventory: Scalars['Decimal']['output'];
+};
+
+/** Any of the settings; the others stay (the whole is checked again). */
+export type MarketMakerConfigInput = {
+  inventorySkew?: InputMaybe<Scalars['Float']['input']>;
+  levelSpacingBps?: InputMaybe<Scalars['Float']['input']>;
+  levels?: InputMaybe<Scalars['Int']['input']>;
+  maxInventory?: InputMaybe<Scalars['Decimal']['input']>;
+  minInventory?: InputMaybe<Scalars['Decimal']['input']>;
+  minOrderSize?: InputMaybe<Scalars['PositiveDecimal']['input']>;
+  orderSize?: InputMaybe<Scalars['PositiveDecimal']['input']>;
+  spreadBps?: InputMaybe<Scalars['Float']['input']>;
+  targetInventory?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type MarketMakerStatus = {
+  __typename?: 'MarketMakerStatus';
+  account: Scalars['ID']['output'];
+  config: MarketMakerConfig;
+  /** Base held (available and locked), at the last refresh. */
+  inventory: Maybe<Scalars['Decimal']['output']>;
+  lastMid: Maybe<Scalars['Decimal']['output']>;
+  market: Scalars['String']['output'];
+  openQuotes: Scalars['Int']['output'];
+  refreshes: Scalars['Int']['output'];
+  running: Scalars['Boolean']['output'];
+};
+
+/** The limits a market's book enforces on every order and amendment. */
+export type MarketRiskLimits = {
+  __typename?: 'MarketRiskLimits';
+  maxSize: Scalars['Decimal']['output'];
+  /** The highest maxSize may be: the market's spec (prices × sizes must stay exact integers). */
+  maxSizeCeiling: Scalars['Decimal']['output'];
+  /** Smallest order value in quote (0: no minimum). */
+  minNotional: Scalars['Decimal']['output'];
+  minSize: Scalars['Decimal']['output'];
+  /** Fat-finger band around the last trade (or the reference price), in bps (0: no band). */
+  priceBandBps: Scalars['Int']['output'];
+};
+
+/** Any of the limits; the others stay. */
+export type MarketRiskLimitsInput = {
+  maxSize?: InputMaybe<Scalars['PositiveDecimal']['input']>;
+  minNotional?: InputMaybe<Scalars['Decimal']['input']>;
+  minSize?: InputMaybe<Scalars['PositiveDecimal']['input']>;
+  priceBandBps?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MarketStatus =
   | 'CANCEL_ONLY'
   | 'HALTED'
@@ -272,12 +535,17 @@ export type MarketStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Admin: any admin verb; SRE: the SRE verbs only (others are FORBIDDEN, audited as denied). */
   actorCommand: AdminCommandResult;
+  /** Admin: credits (positive) or debits (negative) an account against the adjustments account; idempotent by txId. */
+  adjustBalance: BalanceAdjustment;
   amendOrder: Order;
   /** The kill switch: cancels every live order of the account, in every market. */
   cancelAll: CancelAllPayload;
   cancelOrder: Order;
   createApiKey: CreatedApiKey;
+  /** Admin: records a new market and opens its book; it trades after the node's next start. */
+  createMarket: AdminMarket;
   disableTotp: Scalars['Boolean']['output'];
   enableTotp: TotpSetup;
   freezeAccount: Scalars['Boolean']['output'];
@@ -292,12 +560,39 @@ export type Mutation = {
   resumeMarket: Market;
   revokeApiKey: ApiKey;
   rotateApiKey: CreatedApiKey;
+  /** Admin: an account's KYC tier (0 to 3) and jurisdiction (ISO alpha-2, or null). */
+  setKyc: AccountStatus;
+  /** Admin: new PMM settings for one market's maker, taken at its next refresh. */
+  setMarketMakerConfig: MarketMakerStatus;
+  /** Admin: changes the limits the book enforces (journaled by the market). */
+  setMarketRiskLimits: AdminMarket;
+  /** Admin: OPEN, HALTED, CANCEL_ONLY or POST_ONLY. */
+  setMarketStatus: AdminMarket;
+  /** Lowers my own exposure limits (null input: back to the exchange's). */
+  setMyRiskLimits: RiskLimits;
+  /** Admin: replaces a user's roles (USER is always kept). */
+  setUserRoles: Participant;
+  /** Admin or SRE: an audited SRE verb on a loaded actor (NOT_FOUND when it is not loaded). */
+  sreCommand: SreCommandResult;
+  /** Admin: starts the market maker of one market (all without `market`). */
+  startMarketMaker: Array<MarketMakerStatus>;
+  /** Admin: the kill switch: stops quoting and cancels every quote (all markets without `market`). */
+  stopMarketMaker: Array<MarketMakerStatus>;
   verifyTotp: Scalars['Boolean']['output'];
 };
 
 
 export type MutationActorCommandArgs = {
   input: AdminCommandInput;
+};
+
+
+export type MutationAdjustBalanceArgs = {
+  account: Scalars['ID']['input'];
+  amount: Scalars['Decimal']['input'];
+  asset: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  txId: Scalars['String']['input'];
 };
 
 
@@ -313,6 +608,12 @@ export type MutationCancelOrderArgs = {
 
 export type MutationCreateApiKeyArgs = {
   input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateMarketArgs = {
+  input: CreateMarketInput;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -383,6 +684,64 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRotateApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetKycArgs = {
+  account: Scalars['ID']['input'];
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  tier: Scalars['Int']['input'];
+};
+
+
+export type MutationSetMarketMakerConfigArgs = {
+  input: MarketMakerConfigInput;
+  market: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSetMarketRiskLimitsArgs = {
+  input: MarketRiskLimitsInput;
+  reason: Scalars['String']['input'];
+  symbol: Scalars['ID']['input'];
+};
+
+
+export type MutationSetMarketStatusArgs = {
+  reason: Scalars['String']['input'];
+  status: MarketStatus;
+  symbol: Scalars['ID']['input'];
+};
+
+
+export type MutationSetMyRiskLimitsArgs = {
+  input?: InputMaybe<RiskLimitsInput>;
+};
+
+
+export type MutationSetUserRolesArgs = {
+  reason: Scalars['String']['input'];
+  roles: Array<Role>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSreCommandArgs = {
+  input: SreCommandInput;
+};
+
+
+export type MutationStartMarketMakerArgs = {
+  market?: InputMaybe<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationStopMarketMakerArgs = {
+  market?: InputMaybe<Scalars['ID']['input']>;
+  reason: Scalars['String']['input'];
 };
 
 
@@ -501,6 +860,37 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** A user as the admin panel lists them: the login, its roles, and its trading account's KYC and freeze. */
+export type Participant = {
+  __typename?: 'Participant';
+  account: Scalars['ID']['output'];
+  createdAt: Scalars['Timestamp']['output'];
+  email: Scalars['String']['output'];
+  /** The trading account is frozen: its orders are refused (freezeAccount). */
+  frozen: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** ISO 3166 alpha-2 country, or null when unknown. */
+  jurisdiction: Maybe<Scalars['String']['output']>;
+  /** KYC tier 0 to 3, as the account actor keeps it (setKyc). */
+  kycTier: Scalars['Int']['output'];
+  /** The login itself is blocked (users.frozen). */
+  loginFrozen: Scalars['Boolean']['output'];
+  mfaEnabled: Scalars['Boolean']['output'];
+  roles: Array<Role>;
+};
+
+export type ParticipantConnection = {
+  __typename?: 'ParticipantConnection';
+  edges: Array<ParticipantEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ParticipantEdge = {
+  __typename?: 'ParticipantEdge';
+  cursor: Scalars['String']['output'];
+  node: Participant;
+};
+
 export type PlaceOrderInput = {
   /** Idempotency key: a retry with the same id returns the first result. */
   clientOrderId: Scalars['String']['input'];
@@ -528,10 +918,25 @@ export type PriceLevel = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Admin: one actor's detail (an audited `inspect`; `reason` goes to the audit log). */
+  /** Admin: any account's balances (read from its actor). */
+  accountBalances: Array<Balance>;
+  /** Admin: one account's KYC and freeze. */
+  accountStatus: AccountStatus;
+  /** Admin or SRE: one actor's detail (an audited `inspect`; `reason` goes to the audit log). */
   actorDetail: Maybe<ActorDetail>;
-  /** Admin: node -> shard host -> actor, as JSON text (the runtime's tree). */
+  /** Admin or SRE: node -> shard host -> actor, as JSON text (the runtime's tree, raw). */
   actorTree: Scalars['String']['output'];
+  /**
+   * Admin or SRE: the live actor tree, typed. `search`: actors whose address or kind contains it
+   * (case-insensitive, up to 200 characters); `limit`: most actors listed in all, 1 to 5000.
+   */
+  actorTreeView: ActorTree;
+  /** Admin: every market, built-in and created. */
+  adminMarkets: Array<AdminMarket>;
+  /** Admin: orders of every account, newest first. first: 1 to 500. */
+  adminOrders: AdminOrderConnection;
+  /** Admin: fills of every account, newest first. first: 1 to 500. */
+  adminTrades: AdminTradeConnection;
   apiKeys: Array<ApiKey>;
   /** Admin: admin commands, newest first (the last 1000). first: 1 to 500. */
   auditLog: AuditEntryConnection;
@@ -547,14 +952,20 @@ export type Query = {
   /** Ledger postings of the account, newest first. first: 1 to 500. */
   ledgerEntries: LedgerEntryConnection;
   market: Maybe<Market>;
+  /** Admin: the demo market makers (UNAVAILABLE when the node runs none). */
+  marketMakers: Array<MarketMakerStatus>;
   markets: Array<Market>;
   me: User;
   myFeeTier: MyFeeTier;
+  /** The exposure limits that apply to my orders, and the exchange's ceilings. */
+  myRiskLimits: RiskLimits;
   order: Maybe<Order>;
   /** Levels per side: 1 to 1000 (default 20). */
   orderBook: OrderBook;
   /** Newest first. first: 1 to 500. */
   orders: OrderConnection;
+  /** Admin: users whose email contains `search` or whose account is `search` (all without it). first: 1 to 200. */
+  participants: ParticipantConnection;
   ticker: Ticker;
   tickers: Array<Ticker>;
   /** Most recent first; `after` is a trade's cursor. first: 1 to 1000. */
@@ -564,9 +975,39 @@ export type Query = {
 };
 
 
+export type QueryAccountBalancesArgs = {
+  account: Scalars['ID']['input'];
+};
+
+
+export type QueryAccountStatusArgs = {
+  account: Scalars['ID']['input'];
+};
+
+
 export type QueryActorDetailArgs = {
   address: Scalars['String']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryActorTreeViewArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAdminOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AdminOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdminTradesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AdminTradeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -623,6 +1064,13 @@ export type QueryOrdersArgs = {
 };
 
 
+export type QueryParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryTickerArgs = {
   symbol: Scalars['ID']['input'];
 };
@@ -643,6 +1091,21 @@ export type QueryUsersArgs = {
 export type RegisterInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** Per-order notional (in the market's quote) and open-order limits of an account. */
+export type RiskLimits = {
+  __typename?: 'RiskLimits';
+  exchangeMaxOpenOrders: Scalars['Int']['output'];
+  exchangeMaxOrderNotional: Scalars['Decimal']['output'];
+  maxOpenOrders: Scalars['Int']['output'];
+  maxOrderNotional: Scalars['Decimal']['output'];
+};
+
+/** Own limits can only be at or below the exchange's (LIMIT_ABOVE_EXCHANGE otherwise). */
+export type RiskLimitsInput = {
+  maxOpenOrders: Scalars['Int']['input'];
+  maxOrderNotional: Scalars['PositiveDecimal']['input'];
 };
 
 export type Role =
@@ -679,9 +1142,51 @@ export type SettledFillEdge = {
   node: SettledFill;
 };
 
+/** A shard host (one process); `down` says why a host did not answer (then it lists nothing). */
+export type ShardHost = {
+  __typename?: 'ShardHost';
+  /** Actors loaded on the host, before the search. */
+  actorCount: Scalars['Int']['output'];
+  /** The actors that match the search (address or kind), within the limit, by address. */
+  actors: Array<ActorInfo>;
+  deadLetters: Scalars['Float']['output'];
+  down: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  /** Null when the host is down. */
+  pid: Maybe<Scalars['Int']['output']>;
+  supervisors: Array<SupervisorInfo>;
+};
+
 export type Side =
   | 'BUY'
   | 'SELL';
+
+export type SreCommandInput = {
+  /** Why, in the operator's words (3 to 500 characters); kept in the audit log. */
+  reason: Scalars['String']['input'];
+  /** Actor address, e.g. `market/BTC-USDT`; it must be loaded (in the tree), except for INSPECT. */
+  target: Scalars['String']['input'];
+  verb: SreVerb;
+};
+
+export type SreCommandResult = {
+  __typename?: 'SreCommandResult';
+  /** The actor as the tree shows it right after the command (null if it is not loaded). */
+  actor: Maybe<ActorInfo>;
+  ok: Scalars['Boolean']['output'];
+  /** The runtime's answer as JSON text (inspect: the detail; snapshot: the seq). */
+  reply: Maybe<Scalars['String']['output']>;
+  target: Scalars['String']['output'];
+  verb: SreVerb;
+};
+
+/** The verbs an SRE may use: look and nurse, never change a user's or a market's business. */
+export type SreVerb =
+  | 'INSPECT'
+  | 'PAUSE'
+  | 'RESTART'
+  | 'RESUME'
+  | 'SNAPSHOT';
 
 /** Self-trade prevention: what happens when an order would trade with its own account's order. */
 export type StpMode =
@@ -726,6 +1231,14 @@ export type SubscriptionTickerArgs = {
 
 export type SubscriptionTradesArgs = {
   symbol: Scalars['ID']['input'];
+};
+
+export type SupervisorInfo = {
+  __typename?: 'SupervisorInfo';
+  children: Scalars['Int']['output'];
+  lastError: Maybe<ActorFailure>;
+  name: Scalars['String']['output'];
+  restarts: Scalars['Int']['output'];
 };
 
 export type Ticker = {
@@ -872,9 +1385,24 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccountStatus: ResolverTypeWrapper<AccountStatusModelModel>;
   ActorDetail: ResolverTypeWrapper<ActorDetailModelModel>;
+  ActorFailure: ResolverTypeWrapper<ActorFailure>;
+  ActorInfo: ResolverTypeWrapper<ActorInfo>;
+  ActorLatency: ResolverTypeWrapper<ActorLatency>;
+  ActorStatus: ActorStatus;
+  ActorTree: ResolverTypeWrapper<ActorTree>;
   AdminCommandInput: AdminCommandInput;
   AdminCommandResult: ResolverTypeWrapper<AdminCommandResult>;
+  AdminMarket: ResolverTypeWrapper<AdminMarketModelModel>;
+  AdminOrder: ResolverTypeWrapper<AdminOrderModelModel>;
+  AdminOrderConnection: ResolverTypeWrapper<Omit<AdminOrderConnection, 'edges'> & { edges: Array<ResolversTypes['AdminOrderEdge']> }>;
+  AdminOrderEdge: ResolverTypeWrapper<Omit<AdminOrderEdge, 'node'> & { node: ResolversTypes['AdminOrder'] }>;
+  AdminOrderFilter: AdminOrderFilter;
+  AdminTrade: ResolverTypeWrapper<AdminTradeModelModel>;
+  AdminTradeConnection: ResolverTypeWrapper<Omit<AdminTradeConnection, 'edges'> & { edges: Array<ResolversTypes['AdminTradeEdge']> }>;
+  AdminTradeEdge: ResolverTypeWrapper<Omit<AdminTradeEdge, 'node'> & { node: ResolversTypes['AdminTrade'] }>;
+  AdminTradeFilter: AdminTradeFilter;
   AmendOrderInput: AmendOrderInput;
   Amount: ResolverTypeWrapper<AmountModelModel>;
   ApiKey: ResolverTypeWrapper<ApiKeyRecordModel>;
@@ -884,17 +1412,20 @@ export type ResolversTypes = {
   AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuthPayload: ResolverTypeWrapper<AuthPayloadModel>;
   Balance: ResolverTypeWrapper<BalanceViewModel>;
+  BalanceAdjustment: ResolverTypeWrapper<BalanceAdjustmentModelModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CancelAllPayload: ResolverTypeWrapper<CancelAllPayload>;
   Candle: ResolverTypeWrapper<CandleModel>;
   CandleInterval: null;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateMarketInput: CreateMarketInput;
   CreatedApiKey: ResolverTypeWrapper<CreatedApiKeyModelModel>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Fee: ResolverTypeWrapper<Fee>;
   FeeSchedule: ResolverTypeWrapper<Omit<FeeSchedule, 'qtraTiers' | 'tiers'> & { qtraTiers: Array<ResolversTypes['FeeTier']>, tiers: Array<ResolversTypes['FeeTier']> }>;
   FeeTier: ResolverTypeWrapper<FeeTierModel>;
   Fill: ResolverTypeWrapper<AccountFillModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LedgerEntry: ResolverTypeWrapper<LedgerEntryModel>;
@@ -903,6 +1434,11 @@ export type ResolversTypes = {
   Liquidity: Liquidity;
   LoginInput: LoginInput;
   Market: ResolverTypeWrapper<MarketSpecModel>;
+  MarketMakerConfig: ResolverTypeWrapper<MarketMakerConfigModelModel>;
+  MarketMakerConfigInput: MarketMakerConfigInput;
+  MarketMakerStatus: ResolverTypeWrapper<MarketMakerStatusModelModel>;
+  MarketRiskLimits: ResolverTypeWrapper<MarketRiskLimitsModelModel>;
+  MarketRiskLimitsInput: MarketRiskLimitsInput;
   MarketStatus: MarketStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MyFeeTier: ResolverTypeWrapper<MyFeeTier>;
@@ -916,19 +1452,29 @@ export type ResolversTypes = {
   OrderStatus: null;
   OrderType: OrderType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Participant: ResolverTypeWrapper<ParticipantModelModel>;
+  ParticipantConnection: ResolverTypeWrapper<Omit<ParticipantConnection, 'edges'> & { edges: Array<ResolversTypes['ParticipantEdge']> }>;
+  ParticipantEdge: ResolverTypeWrapper<Omit<ParticipantEdge, 'node'> & { node: ResolversTypes['Participant'] }>;
   PlaceOrderInput: PlaceOrderInput;
   PositiveDecimal: ResolverTypeWrapper<Scalars['PositiveDecimal']['output']>;
   PriceLevel: ResolverTypeWrapper<PriceLevelModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
+  RiskLimits: ResolverTypeWrapper<EffectiveLimitsModel>;
+  RiskLimitsInput: RiskLimitsInput;
   Role: Role;
   SettledFill: ResolverTypeWrapper<SettledFillModelModel>;
   SettledFillConnection: ResolverTypeWrapper<Omit<SettledFillConnection, 'edges'> & { edges: Array<ResolversTypes['SettledFillEdge']> }>;
   SettledFillEdge: ResolverTypeWrapper<Omit<SettledFillEdge, 'node'> & { node: ResolversTypes['SettledFill'] }>;
+  ShardHost: ResolverTypeWrapper<ShardHost>;
   Side: Side;
+  SreCommandInput: SreCommandInput;
+  SreCommandResult: ResolverTypeWrapper<SreCommandResult>;
+  SreVerb: SreVerb;
   StpMode: StpMode;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SupervisorInfo: ResolverTypeWrapper<SupervisorInfo>;
   Ticker: ResolverTypeWrapper<TickerModel>;
   Timestamp: ResolverTypeWrapper<Scalars['Timestamp']['output']>;
   TotpSetup: ResolverTypeWrapper<TotpSetup>;
@@ -942,9 +1488,23 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccountStatus: AccountStatusModelModel;
   ActorDetail: ActorDetailModelModel;
+  ActorFailure: ActorFailure;
+  ActorInfo: ActorInfo;
+  ActorLatency: ActorLatency;
+  ActorTree: ActorTree;
   AdminCommandInput: AdminCommandInput;
   AdminCommandResult: AdminCommandResult;
+  AdminMarket: AdminMarketModelModel;
+  AdminOrder: AdminOrderModelModel;
+  AdminOrderConnection: Omit<AdminOrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdminOrderEdge']> };
+  AdminOrderEdge: Omit<AdminOrderEdge, 'node'> & { node: ResolversParentTypes['AdminOrder'] };
+  AdminOrderFilter: AdminOrderFilter;
+  AdminTrade: AdminTradeModelModel;
+  AdminTradeConnection: Omit<AdminTradeConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdminTradeEdge']> };
+  AdminTradeEdge: Omit<AdminTradeEdge, 'node'> & { node: ResolversParentTypes['AdminTrade'] };
+  AdminTradeFilter: AdminTradeFilter;
   AmendOrderInput: AmendOrderInput;
   Amount: AmountModelModel;
   ApiKey: ApiKeyRecordModel;
@@ -953,16 +1513,19 @@ export type ResolversParentTypes = {
   AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuthPayload: AuthPayloadModel;
   Balance: BalanceViewModel;
+  BalanceAdjustment: BalanceAdjustmentModelModel;
   Boolean: Scalars['Boolean']['output'];
   CancelAllPayload: CancelAllPayload;
   Candle: CandleModel;
   CreateApiKeyInput: CreateApiKeyInput;
+  CreateMarketInput: CreateMarketInput;
   CreatedApiKey: CreatedApiKeyModelModel;
   Decimal: Scalars['Decimal']['output'];
   Fee: Fee;
   FeeSchedule: Omit<FeeSchedule, 'qtraTiers' | 'tiers'> & { qtraTiers: Array<ResolversParentTypes['FeeTier']>, tiers: Array<ResolversParentTypes['FeeTier']> };
   FeeTier: FeeTierModel;
   Fill: AccountFillModel;
+  Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LedgerEntry: LedgerEntryModel;
@@ -970,6 +1533,11 @@ export type ResolversParentTypes = {
   LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
   LoginInput: LoginInput;
   Market: MarketSpecModel;
+  MarketMakerConfig: MarketMakerConfigModelModel;
+  MarketMakerConfigInput: MarketMakerConfigInput;
+  MarketMakerStatus: MarketMakerStatusModelModel;
+  MarketRiskLimits: MarketRiskLimitsModelModel;
+  MarketRiskLimitsInput: MarketRiskLimitsInput;
   Mutation: Record<PropertyKey, never>;
   MyFeeTier: MyFeeTier;
   Order: AccountOrderModel;
@@ -979,16 +1547,25 @@ export type ResolversParentTypes = {
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFilter: OrderFilter;
   PageInfo: PageInfo;
+  Participant: ParticipantModelModel;
+  ParticipantConnection: Omit<ParticipantConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParticipantEdge']> };
+  ParticipantEdge: Omit<ParticipantEdge, 'node'> & { node: ResolversParentTypes['Participant'] };
   PlaceOrderInput: PlaceOrderInput;
   PositiveDecimal: Scalars['PositiveDecimal']['output'];
   PriceLevel: PriceLevelModelModel;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
+  RiskLimits: EffectiveLimitsModel;
+  RiskLimitsInput: RiskLimitsInput;
   SettledFill: SettledFillModelModel;
   SettledFillConnection: Omit<SettledFillConnection, 'edges'> & { edges: Array<ResolversParentTypes['SettledFillEdge']> };
   SettledFillEdge: Omit<SettledFillEdge, 'node'> & { node: ResolversParentTypes['SettledFill'] };
+  ShardHost: ShardHost;
+  SreCommandInput: SreCommandInput;
+  SreCommandResult: SreCommandResult;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  SupervisorInfo: SupervisorInfo;
   Ticker: TickerModel;
   Timestamp: Scalars['Timestamp']['output'];
   TotpSetup: TotpSetup;
@@ -1000,6 +1577,13 @@ export type ResolversParentTypes = {
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
 };
 
+export type AccountStatusResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AccountStatus'] = ResolversParentTypes['AccountStatus']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  frozen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kycTier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ActorDetailResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ActorDetail'] = ResolversParentTypes['ActorDetail']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1009,9 +1593,113 @@ export type ActorDetailResolvers<ContextType = GraphContext, ParentType extends 
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ActorFailureResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ActorFailure'] = ResolversParentTypes['ActorFailure']> = {
+  at?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ActorInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ActorInfo'] = ResolversParentTypes['ActorInfo']> = {
+  address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ActorFailure']>, ParentType, ContextType>;
+  latency?: Resolver<ResolversTypes['ActorLatency'], ParentType, ContextType>;
+  mailboxDepth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  msgsPerSec?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  processed?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  restarts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ActorStatus'], ParentType, ContextType>;
+};
+
+export type ActorLatencyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ActorLatency'] = ResolversParentTypes['ActorLatency']> = {
+  count?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanUs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p50Us?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  p99Us?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ActorTreeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ActorTree'] = ResolversParentTypes['ActorTree']> = {
+  at?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  healthUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hosts?: Resolver<Array<ResolversTypes['ShardHost']>, ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricsUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type AdminCommandResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminCommandResult'] = ResolversParentTypes['AdminCommandResult']> = {
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AdminMarketResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminMarket'] = ResolversParentTypes['AdminMarket']> = {
+  base?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['Timestamp']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  limits?: Resolver<Maybe<ResolversTypes['MarketRiskLimits']>, ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lotSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  maxPrice?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  referencePrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['MarketStatus']>, ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tickSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type AdminOrderResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminOrder'] = ResolversParentTypes['AdminOrder']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  averagePrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  clientOrderId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  fees?: Resolver<Array<ResolversTypes['Fee']>, ParentType, ContextType>;
+  filledNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  filledSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  remainingSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['Side'], ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  stopPrice?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['OrderType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+};
+
+export type AdminOrderConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminOrderConnection'] = ResolversParentTypes['AdminOrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AdminOrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AdminOrderEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminOrderEdge'] = ResolversParentTypes['AdminOrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdminOrder'], ParentType, ContextType>;
+};
+
+export type AdminTradeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminTrade'] = ResolversParentTypes['AdminTrade']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liquidity?: Resolver<ResolversTypes['Liquidity'], ParentType, ContextType>;
+  market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paid?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['Side'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+};
+
+export type AdminTradeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminTradeConnection'] = ResolversParentTypes['AdminTradeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AdminTradeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AdminTradeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AdminTradeEdge'] = ResolversParentTypes['AdminTradeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdminTrade'], ParentType, ContextType>;
 };
 
 export type AmountResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Amount'] = ResolversParentTypes['Amount']> = {
@@ -1062,6 +1750,14 @@ export type BalanceResolvers<ContextType = GraphContext, ParentType extends Reso
   asset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   locked?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type BalanceAdjustmentResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['BalanceAdjustment'] = ResolversParentTypes['BalanceAdjustment']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  asset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  balances?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
+  txId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CancelAllPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CancelAllPayload'] = ResolversParentTypes['CancelAllPayload']> = {
@@ -1157,12 +1853,45 @@ export type MarketResolvers<ContextType = GraphContext, ParentType extends Resol
   ticker?: Resolver<ResolversTypes['Ticker'], ParentType, ContextType>;
 };
 
+export type MarketMakerConfigResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MarketMakerConfig'] = ResolversParentTypes['MarketMakerConfig']> = {
+  inventorySkew?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  levelSpacingBps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  levels?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxInventory?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  minInventory?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  minOrderSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  orderSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  spreadBps?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  targetInventory?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type MarketMakerStatusResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MarketMakerStatus'] = ResolversParentTypes['MarketMakerStatus']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  config?: Resolver<ResolversTypes['MarketMakerConfig'], ParentType, ContextType>;
+  inventory?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  lastMid?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  market?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openQuotes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refreshes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type MarketRiskLimitsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MarketRiskLimits'] = ResolversParentTypes['MarketRiskLimits']> = {
+  maxSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  maxSizeCeiling?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  minNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  minSize?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  priceBandBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   actorCommand?: Resolver<ResolversTypes['AdminCommandResult'], ParentType, ContextType, RequireFields<MutationActorCommandArgs, 'input'>>;
+  adjustBalance?: Resolver<ResolversTypes['BalanceAdjustment'], ParentType, ContextType, RequireFields<MutationAdjustBalanceArgs, 'account' | 'amount' | 'asset' | 'reason' | 'txId'>>;
   amendOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationAmendOrderArgs, 'input'>>;
   cancelAll?: Resolver<ResolversTypes['CancelAllPayload'], ParentType, ContextType>;
   cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
   createApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createMarket?: Resolver<ResolversTypes['AdminMarket'], ParentType, ContextType, RequireFields<MutationCreateMarketArgs, 'input' | 'reason'>>;
   disableTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'code'>>;
   enableTotp?: Resolver<ResolversTypes['TotpSetup'], ParentType, ContextType>;
   freezeAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationFreezeAccountArgs, 'account' | 'frozen' | 'reason'>>;
@@ -1177,6 +1906,15 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   resumeMarket?: Resolver<ResolversTypes['Market'], ParentType, ContextType, RequireFields<MutationResumeMarketArgs, 'reason' | 'symbol'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateApiKey?: Resolver<ResolversTypes['CreatedApiKey'], ParentType, ContextType, RequireFields<MutationRotateApiKeyArgs, 'id'>>;
+  setKyc?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType, RequireFields<MutationSetKycArgs, 'account' | 'reason' | 'tier'>>;
+  setMarketMakerConfig?: Resolver<ResolversTypes['MarketMakerStatus'], ParentType, ContextType, RequireFields<MutationSetMarketMakerConfigArgs, 'input' | 'market' | 'reason'>>;
+  setMarketRiskLimits?: Resolver<ResolversTypes['AdminMarket'], ParentType, ContextType, RequireFields<MutationSetMarketRiskLimitsArgs, 'input' | 'reason' | 'symbol'>>;
+  setMarketStatus?: Resolver<ResolversTypes['AdminMarket'], ParentType, ContextType, RequireFields<MutationSetMarketStatusArgs, 'reason' | 'status' | 'symbol'>>;
+  setMyRiskLimits?: Resolver<ResolversTypes['RiskLimits'], ParentType, ContextType, Partial<MutationSetMyRiskLimitsArgs>>;
+  setUserRoles?: Resolver<ResolversTypes['Participant'], ParentType, ContextType, RequireFields<MutationSetUserRolesArgs, 'reason' | 'roles' | 'userId'>>;
+  sreCommand?: Resolver<ResolversTypes['SreCommandResult'], ParentType, ContextType, RequireFields<MutationSreCommandArgs, 'input'>>;
+  startMarketMaker?: Resolver<Array<ResolversTypes['MarketMakerStatus']>, ParentType, ContextType, RequireFields<MutationStartMarketMakerArgs, 'reason'>>;
+  stopMarketMaker?: Resolver<Array<ResolversTypes['MarketMakerStatus']>, ParentType, ContextType, RequireFields<MutationStopMarketMakerArgs, 'reason'>>;
   verifyTotp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyTotpArgs, 'code'>>;
 };
 
@@ -1244,6 +1982,29 @@ export type PageInfoResolvers<ContextType = GraphContext, ParentType extends Res
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ParticipantResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = {
+  account?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['Timestamp'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frozen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kycTier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  loginFrozen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mfaEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type ParticipantConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ParticipantConnection'] = ResolversParentTypes['ParticipantConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ParticipantEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ParticipantEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ParticipantEdge'] = ResolversParentTypes['ParticipantEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Participant'], ParentType, ContextType>;
+};
+
 export interface PositiveDecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PositiveDecimal'], any> {
   name: 'PositiveDecimal';
 }
@@ -1254,8 +2015,14 @@ export type PriceLevelResolvers<ContextType = GraphContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accountBalances?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType, RequireFields<QueryAccountBalancesArgs, 'account'>>;
+  accountStatus?: Resolver<ResolversTypes['AccountStatus'], ParentType, ContextType, RequireFields<QueryAccountStatusArgs, 'account'>>;
   actorDetail?: Resolver<Maybe<ResolversTypes['ActorDetail']>, ParentType, ContextType, RequireFields<QueryActorDetailArgs, 'address'>>;
   actorTree?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorTreeView?: Resolver<ResolversTypes['ActorTree'], ParentType, ContextType, RequireFields<QueryActorTreeViewArgs, 'limit'>>;
+  adminMarkets?: Resolver<Array<ResolversTypes['AdminMarket']>, ParentType, ContextType>;
+  adminOrders?: Resolver<ResolversTypes['AdminOrderConnection'], ParentType, ContextType, RequireFields<QueryAdminOrdersArgs, 'first'>>;
+  adminTrades?: Resolver<ResolversTypes['AdminTradeConnection'], ParentType, ContextType, RequireFields<QueryAdminTradesArgs, 'first'>>;
   apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   balances?: Resolver<Array<ResolversTypes['Balance']>, ParentType, ContextType>;
@@ -1264,16 +2031,26 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   fills?: Resolver<ResolversTypes['SettledFillConnection'], ParentType, ContextType, RequireFields<QueryFillsArgs, 'first'>>;
   ledgerEntries?: Resolver<ResolversTypes['LedgerEntryConnection'], ParentType, ContextType, RequireFields<QueryLedgerEntriesArgs, 'first'>>;
   market?: Resolver<Maybe<ResolversTypes['Market']>, ParentType, ContextType, RequireFields<QueryMarketArgs, 'symbol'>>;
+  marketMakers?: Resolver<Array<ResolversTypes['MarketMakerStatus']>, ParentType, ContextType>;
   markets?: Resolver<Array<ResolversTypes['Market']>, ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   myFeeTier?: Resolver<ResolversTypes['MyFeeTier'], ParentType, ContextType>;
+  myRiskLimits?: Resolver<ResolversTypes['RiskLimits'], ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, Partial<QueryOrderArgs>>;
   orderBook?: Resolver<ResolversTypes['OrderBook'], ParentType, ContextType, RequireFields<QueryOrderBookArgs, 'depth' | 'symbol'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  participants?: Resolver<ResolversTypes['ParticipantConnection'], ParentType, ContextType, RequireFields<QueryParticipantsArgs, 'first'>>;
   ticker?: Resolver<ResolversTypes['Ticker'], ParentType, ContextType, RequireFields<QueryTickerArgs, 'symbol'>>;
   tickers?: Resolver<Array<ResolversTypes['Ticker']>, ParentType, ContextType>;
   trades?: Resolver<ResolversTypes['TradeConnection'], ParentType, ContextType, RequireFields<QueryTradesArgs, 'first' | 'symbol'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+};
+
+export type RiskLimitsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RiskLimits'] = ResolversParentTypes['RiskLimits']> = {
+  exchangeMaxOpenOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exchangeMaxOrderNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  maxOpenOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxOrderNotional?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 };
 
 export type SettledFillResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SettledFill'] = ResolversParentTypes['SettledFill']> = {
@@ -1297,6 +2074,24 @@ export type SettledFillEdgeResolvers<ContextType = GraphContext, ParentType exte
   node?: Resolver<ResolversTypes['SettledFill'], ParentType, ContextType>;
 };
 
+export type ShardHostResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ShardHost'] = ResolversParentTypes['ShardHost']> = {
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  actors?: Resolver<Array<ResolversTypes['ActorInfo']>, ParentType, ContextType>;
+  deadLetters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  down?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  host?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pid?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  supervisors?: Resolver<Array<ResolversTypes['SupervisorInfo']>, ParentType, ContextType>;
+};
+
+export type SreCommandResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SreCommandResult'] = ResolversParentTypes['SreCommandResult']> = {
+  actor?: Resolver<Maybe<ResolversTypes['ActorInfo']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reply?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verb?: Resolver<ResolversTypes['SreVerb'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   candles?: SubscriptionResolver<ResolversTypes['Candle'], "candles", ParentType, ContextType, RequireFields<SubscriptionCandlesArgs, 'interval' | 'symbol'>>;
   myBalances?: SubscriptionResolver<Array<ResolversTypes['Balance']>, "myBalances", ParentType, ContextType>;
@@ -1305,6 +2100,13 @@ export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends
   orderBook?: SubscriptionResolver<ResolversTypes['OrderBookUpdate'], "orderBook", ParentType, ContextType, RequireFields<SubscriptionOrderBookArgs, 'depth' | 'symbol'>>;
   ticker?: SubscriptionResolver<ResolversTypes['Ticker'], "ticker", ParentType, ContextType, RequireFields<SubscriptionTickerArgs, 'symbol'>>;
   trades?: SubscriptionResolver<ResolversTypes['Trade'], "trades", ParentType, ContextType, RequireFields<SubscriptionTradesArgs, 'symbol'>>;
+};
+
+export type SupervisorInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SupervisorInfo'] = ResolversParentTypes['SupervisorInfo']> = {
+  children?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['ActorFailure']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  restarts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TickerResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Ticker'] = ResolversParentTypes['Ticker']> = {
@@ -1371,8 +2173,20 @@ export type UserEdgeResolvers<ContextType = GraphContext, ParentType extends Res
 };
 
 export type Resolvers<ContextType = GraphContext> = {
+  AccountStatus?: AccountStatusResolvers<ContextType>;
   ActorDetail?: ActorDetailResolvers<ContextType>;
+  ActorFailure?: ActorFailureResolvers<ContextType>;
+  ActorInfo?: ActorInfoResolvers<ContextType>;
+  ActorLatency?: ActorLatencyResolvers<ContextType>;
+  ActorTree?: ActorTreeResolvers<ContextType>;
   AdminCommandResult?: AdminCommandResultResolvers<ContextType>;
+  AdminMarket?: AdminMarketResolvers<ContextType>;
+  AdminOrder?: AdminOrderResolvers<ContextType>;
+  AdminOrderConnection?: AdminOrderConnectionResolvers<ContextType>;
+  AdminOrderEdge?: AdminOrderEdgeResolvers<ContextType>;
+  AdminTrade?: AdminTradeResolvers<ContextType>;
+  AdminTradeConnection?: AdminTradeConnectionResolvers<ContextType>;
+  AdminTradeEdge?: AdminTradeEdgeResolvers<ContextType>;
   Amount?: AmountResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
@@ -1380,6 +2194,7 @@ export type Resolvers<ContextType = GraphContext> = {
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
+  BalanceAdjustment?: BalanceAdjustmentResolvers<ContextType>;
   CancelAllPayload?: CancelAllPayloadResolvers<ContextType>;
   Candle?: CandleResolvers<ContextType>;
   CandleInterval?: CandleIntervalResolvers;
@@ -1393,6 +2208,9 @@ export type Resolvers<ContextType = GraphContext> = {
   LedgerEntryConnection?: LedgerEntryConnectionResolvers<ContextType>;
   LedgerEntryEdge?: LedgerEntryEdgeResolvers<ContextType>;
   Market?: MarketResolvers<ContextType>;
+  MarketMakerConfig?: MarketMakerConfigResolvers<ContextType>;
+  MarketMakerStatus?: MarketMakerStatusResolvers<ContextType>;
+  MarketRiskLimits?: MarketRiskLimitsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   MyFeeTier?: MyFeeTierResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -1402,13 +2220,20 @@ export type Resolvers<ContextType = GraphContext> = {
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderStatus?: OrderStatusResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
+  ParticipantConnection?: ParticipantConnectionResolvers<ContextType>;
+  ParticipantEdge?: ParticipantEdgeResolvers<ContextType>;
   PositiveDecimal?: GraphQLScalarType;
   PriceLevel?: PriceLevelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskLimits?: RiskLimitsResolvers<ContextType>;
   SettledFill?: SettledFillResolvers<ContextType>;
   SettledFillConnection?: SettledFillConnectionResolvers<ContextType>;
   SettledFillEdge?: SettledFillEdgeResolvers<ContextType>;
+  ShardHost?: ShardHostResolvers<ContextType>;
+  SreCommandResult?: SreCommandResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SupervisorInfo?: SupervisorInfoResolvers<ContextType>;
   Ticker?: TickerResolvers<ContextType>;
   Timestamp?: GraphQLScalarType;
   TotpSetup?: TotpSetupResolvers<ContextType>;

@@ -1,8 +1,8 @@
-import type { AccountOrder, BalanceView } from '../../actors/account/index.ts';
+import type { AccountOrder, BalanceView, EffectiveLimits, Failure } from '../../actors/account/index.ts';
 import { isTerminal } from '../../actors/account/index.ts';
 import { requireScope, requireUser } from '../authorization.ts';
 import { pageByKey } from '../connection.ts';
-import { ErrorCode, graphError } from '../errors.ts';
+import { badInput, ErrorCode, graphError, refusal } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
 import { parseOrderId } from './orders.ts';
 
@@ -35,6 +35,10 @@ export const accountResolvers: Resolvers = {
         .sort((a, b) => b.id - a.id);
       return pageByKey(all, (o) => o.id, 'o', { first, after }, MAX_ORDERS_PAGE);
     },
+    myRiskLimits: async (_root, _args, ctx) => {
+      const { account } = requireScope(ctx, 'read');
+      return (await ctx.services.ask(`account/${account}`, 'limits', {})) as EffectiveLimits;
+    },
     order: async (_root, { id, clientOrderId }, ctx) => {
       const { account } = requireScope(ctx, 'read');
       if ((id == null) === (clientOrderId == null)) {
@@ -44,6 +48,25 @@ export const accountResolvers: Resolvers = {
         id != null ? { orderId: parseOrderId(id) } : { clientOrderId: clientOrderId!.slice(0, 64) };
       return (await ctx.services.ask(`account/${account}`, 'order', payload)) as AccountOrder | null;
     },
+  },
+  Mutation: {
+    setMyRiskLimits: async (_root, { input }, ctx) => {
+      const { account } = requireScope(ctx, 'trade');
+      if (input && !(Number.isSafeInteger(input.maxOpenOrders) && input.maxOpenOrders >= 1)) {
+        throw badInput('maxOpenOrders must be a whole number of at least 1', 'maxOpenOrders');
+      }
+      const limits = input
+        ? { maxNotional: input.maxOrderNotional, maxOpenOrders: input.maxOpenOrders }
+        : null;
+      const result = (await ctx.services.ask(`account/${account}`, 'setOwnLimits', { limits })) as
+        { ok: true; limits: EffectiveLimits } | Failure;
+      if (!result.ok) throw refusal(result);
+      return result.limits;
+    },
+  },
+  RiskLimits: {
+    maxOrderNotional: (l) => l.maxNotional,
+    exchangeMaxOrderNotional: (l) => l.exchangeMaxNotional,
   },
   User: {
     id: (p) => p.userId,

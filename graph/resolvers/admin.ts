@@ -1,4 +1,4 @@
-import { requireAdmin } from '../authorization.ts';
+import { requireAdmin, requireOperator } from '../authorization.ts';
 import { checkFirst, decodeCursor, encodeCursor, pageByKey } from '../connection.ts';
 import type { AdminCommand, AdminService, GraphContext, Principal } from '../context.ts';
 import { ErrorCode, graphError } from '../errors.ts';
@@ -23,14 +23,20 @@ const ADMIN_REFUSALS: Readonly<Record<string, string>> = {
   MESSAGE_TOO_LARGE: ErrorCode.BAD_USER_INPUT,
 };
 
-function adminOf(ctx: GraphContext): { principal: Principal; admin: AdminService } {
-  const principal = requireAdmin(ctx);
+/** Who may call: `requireAdmin`, or `requireOperator` (SRE or admin) for the SRE surface. */
+type Gate = (ctx: GraphContext) => Principal;
+
+export function adminOf(
+  ctx: GraphContext,
+  gate: Gate = requireAdmin,
+): { principal: Principal; admin: AdminService } {
+  const principal = gate(ctx);
   const admin = ctx.services.admin;
   if (!admin) throw graphError(ErrorCode.UNAVAILABLE, 'The admin path is not connected to this gateway.');
   return { principal, admin };
 }
 
-function checkReason(reason: string): string {
+export function checkReason(reason: string): string {
   const trimmed = reason.trim();
   if (trimmed.length < 3 || trimmed.length > MAX_REASON) {
     throw graphError(ErrorCode.BAD_USER_INPUT, `reason must be 3 to ${MAX_REASON} characters`, {
@@ -40,9 +46,16 @@ function checkReason(reason: string): string {
   return trimmed;
 }
 
-/** Runs one command through the audited admin path (the runtime authorises and records it). */
-async function run(ctx: GraphContext, command: AdminCommand): Promise<unknown> {
-  const { principal, admin } = adminOf(ctx);
+/**
+ * Runs one command through the audited admin path (the runtime authorises and records it: an SRE
+ * gets only the SRE verbs of its `roleAuthorizer`, anything else is ADMIN_UNAUTHORISED, FORBIDDEN).
+ */
+export async function run(
+  ctx: GraphContext,
+  command: AdminCommand,
+  gate: Gate = requireAdmin,
+): Promise<unknown> {
+  const { principal, admin } = adminOf(ctx, gate);
   try {
     return await admin.run(principal, { ...command, reason: checkReason(command.reason) });
   } catch (error) {
@@ -95,13 +108,13 @@ function accountNumber(text: string): number {
  */
 export const adminResolvers: Resolvers = {
   Query: {
-    actorTree: async (_root, _args, ctx) => jsonText(await adminOf(ctx).admin.tree()),
+    actorTree: async (_root, _args, ctx) => jsonText(await adminOf(ctx, requireOperator).admin.tree()),
     actorDetail: async (_root, { address, reason }, ctx) => {
-      const result = (await run(ctx, {
-        verb: 'inspect',
-        target: address,
-        reason: reason ?? 'GraphQL actorDetail',
-      })) as { detail?: ActorDetailModel } | null;
+      const result = (await run(
+        ctx,
+        { verb: 'inspect', target: address, reason: reason ?? 'GraphQL actorDetail' },
+        requireOperator,
+      )) as { detail?: ActorDetailModel } | null;
       return result?.detail ?? null;
     },
     auditLog: async (_root, { target, first, after }, ctx) => {
@@ -163,12 +176,11 @@ export const adminResolvers: Resolvers = {
         }
         message = { type: input.messageType, payload };
       }
-      const result = await run(ctx, {
-        verb: input.verb,
-        target: input.address,
-        reason: input.reason,
-        ...(message ? { message } : {}),
-      });
+      const result = await run(
+        ctx,
+        { verb: input.verb, target: input.address, reason: input.reason, ...(message ? { message } : {}) },
+        requireOperator,
+      );
       return { ok: true, reply: jsonText(result) };
     },
     haltMarket: (_root, { symbol, reason }, ctx) => setMarketStatus(ctx, symbol, reason, 'HALTED'),

@@ -3,11 +3,13 @@ import type { Resolvers } from '../generated/resolvers.ts';
 import { accountResolvers } from './account.ts';
 import { accountStreamResolvers } from './account-streams.ts';
 import { adminResolvers } from './admin.ts';
+import { adminPanelResolvers } from './admin-panel.ts';
 import { authResolvers } from './auth.ts';
 import { feeResolvers } from './fees.ts';
 import { ledgerResolvers } from './ledger.ts';
 import { marketDataResolvers } from './market-data.ts';
 import { orderResolvers } from './orders.ts';
+import { sreResolvers } from './sre.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
 
 /** Internal values of the enums whose GraphQL names differ (`M1` is the '1m' interval). */
@@ -50,5 +52,7 @@ export const resolvers = {
     ledgerResolvers,
     authResolvers,
     adminResolvers,
+    adminPanelResolvers,
+    sreResolvers,
   ),
 };

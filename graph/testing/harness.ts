@@ -6,7 +6,14 @@ import { startExchange } from '../../actors/account/testing/exchange.ts';
 import type { TestExchange } from '../../actors/account/testing/exchange.ts';
 import { demoMarkets } from '../../actors/market/index.ts';
 import { MarketData } from '../../actors/marketdata/index.ts';
-import { createPgliteDriver, MemoryJournal, migrate, SqlJournal } from '../../actors/store/index.ts';
+import { MarketCatalog } from '../../actors/market/index.ts';
+import {
+  createPgliteDriver,
+  MemoryJournal,
+  migrate,
+  SqlAuditLog,
+  SqlJournal,
+} from '../../actors/store/index.ts';
 import type { SqlDriver } from '../../actors/store/index.ts';
 import { InProcessBus } from '../../actors/transport/index.ts';
 import {
@@ -19,7 +26,7 @@ import {
 } from '../auth/index.ts';
 import { GatewayAuth } from '../auth-service.ts';
 import type { GatewayAuthOptions } from '../auth-service.ts';
-import type { AdminService, Authenticate } from '../context.ts';
+import type { AdminService, Authenticate, MarketMakingService } from '../context.ts';
 import { createGateway } from '../server.ts';
 import type { Gateway, GatewayOptions } from '../server.ts';
 
@@ -47,6 +54,8 @@ export interface TestGatewayOptions extends Omit<GatewayOptions, 'services' | 'a
   readonly ledger?: boolean;
   /** Overrides of the auth service's options (clock, limiters, token lifetime). */
   readonly auth?: Partial<Omit<GatewayAuthOptions, 'users' | 'sessions' | 'deliverResetToken'>>;
+  /** Market makers the admin panel controls, built on the started exchange. */
+  readonly marketMaking?: (exchange: TestExchange) => MarketMakingService;
 }
 
 /**
@@ -55,7 +64,7 @@ export interface TestGatewayOptions extends Omit<GatewayOptions, 'services' | 'a
  */
 export async function startTestGateway(
   authenticate?: Authenticate,
-  { ledger = false, auth: authOptions = {}, ...options }: TestGatewayOptions = {},
+  { ledger = false, auth: authOptions = {}, marketMaking, ...options }: TestGatewayOptions = {},
 ): Promise<TestGateway> {
   const bus = new InProcessBus();
   const marketData = new Map<string, MarketData>();
@@ -63,8 +72,10 @@ export async function startTestGateway(
   await migrate(driver);
   const journal = ledger ? new SqlJournal(driver, { projections: [ledgerProjection] }) : new MemoryJournal();
   const publisher = accountEventPublisher(bus);
+  const auditLog = new SqlAuditLog(driver);
   const exchange = await startExchange({
     journal,
+    audit: auditLog,
     onSettled: (market, commands) => {
       void marketData.get(market)?.fold(commands);
       publisher.onSettled(market, commands);
@@ -96,6 +107,7 @@ export async function startTestGateway(
       exchange.system.admin({ id: principal.userId, roles: principal.roles }, command as never),
     tree: async () => exchange.system.tree(),
     audit: (o) => exchange.system.auditTrail({ ...o }),
+    record: (record) => auditLog.append({ at: new Date(), ...record }),
   };
 
   const gateway = createGateway({
@@ -111,6 +123,8 @@ export async function startTestGateway(
       auth,
       users: auth.directory,
       admin,
+      marketCatalog: new MarketCatalog(driver),
+      ...(marketMaking ? { marketMaking: marketMaking(exchange) } : {}),
       ...(ledger ? { ledger: new LedgerReadModel(driver) } : {}),
     },
   });

@@ -3,7 +3,7 @@ import type { MarketSpec } from '../../market/index.ts';
 import { ActorSystem } from '../../runtime/index.ts';
 import type { Clock } from '../../runtime/index.ts';
 import { MemoryJournal } from '../../store/index.ts';
-import type { Journal } from '../../store/index.ts';
+import type { AuditLog, Journal } from '../../store/index.ts';
 import { accountBehavior } from '../account-actor.ts';
 import type { AccountOptions } from '../account-actor.ts';
 import { OrderPath } from '../order-path.ts';
@@ -29,6 +29,8 @@ export async function startExchange(
     clock?: Clock;
     account?: Omit<AccountOptions, 'markets'>;
     snapshotEvery?: number;
+    /** Where admin commands are recorded (default: in memory). */
+    audit?: AuditLog;
     /** Journal batches written at once (a database pool runs several). */
     maxInFlightBatches?: number;
     /** Every settled round, in seq order (market data). */
@@ -42,6 +44,7 @@ export async function startExchange(
   const system = new ActorSystem({
     journal,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
     ...(options.maxInFlightBatches ? { maxInFlightBatches: options.maxInFlightBatches } : {}),
   });
   system.register(
