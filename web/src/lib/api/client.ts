@@ -103,6 +103,8 @@ const listeners = new Set<(state: ConnectionState) => void>();
 let state: ConnectionState = 'closed';
 let client: Client | null = null;
 let clientToken: string | null = null;
+/** Who the live connection was opened for: a token refresh keeps it, a login or logout does not. */
+let clientUser: string | null = null;
 
 function setState(next: ConnectionState): void {
   state = next;
@@ -118,9 +120,13 @@ export function onConnectionState(listener: (state: ConnectionState) => void): (
 
 function wsClient(): Client {
   // A new login (or logout) needs a new connection: the socket authenticates once, at init.
-  if (client && clientToken === session.accessToken) return client;
+  // (A refreshed token is picked up by connectionParams at the next reconnect.)
+  const user = session.user?.id ?? null;
+  if (client && clientUser === user && (clientToken !== null) === (session.accessToken !== null))
+    return client;
   client?.dispose();
   clientToken = session.accessToken;
+  clientUser = user;
   const url = new URL(endpoint(), location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   let everConnected = false;
@@ -130,6 +136,11 @@ function wsClient(): Client {
     lazyCloseTimeout: 2_000,
     retryAttempts: Infinity,
     shouldRetry: () => true,
+    // graphql-ws backs off without bound (2^n s); a terminal should be back within seconds.
+    retryWait: (retries) =>
+      new Promise((resolve) =>
+        setTimeout(resolve, Math.min(8_000, 500 * 2 ** retries) + Math.random() * 500),
+      ),
     connectionParams: async () => {
       if (session.refreshToken && session.expiresAt - Date.now() < 10_000) await refreshSession();
       clientToken = session.accessToken;
@@ -179,5 +190,6 @@ export function resetLiveConnection(): void {
   client?.dispose();
   client = null;
   clientToken = null;
+  clientUser = null;
   setState('closed');
 }
