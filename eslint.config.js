@@ -10,7 +10,9 @@ export default tseslint.config(
       '.data/**',
       'test-results/**',
       'web/**',
-      'contracts/**',
+      // The Solidity workspace has its own checks (hardhat, tsc); its indexer is linted here.
+      'contracts/!(indexer)/**',
+      'contracts/*.ts',
       'proto/gen/**',
       'graph/generated/**',
     ],

@@ -14,7 +14,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['actors/**/*.test.ts', 'graph/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'actors/**/*.test.ts',
+      'graph/**/*.test.ts',
+      'test/**/*.test.ts',
+      'contracts/indexer/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -9,6 +9,8 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   settle: async () => (await import('./settle.ts')).run(),
   marketdata: async () => (await import('./marketdata.ts')).run(),
   gateway: async () => (await import('./gateway.ts')).run(),
+  indexer: async () => (await import('./indexer.ts')).run(),
+  web: async () => (await import('./web.ts')).run(),
 };
 
 const name = process.argv[2];
