@@ -132,6 +132,42 @@ describe('gateway subscriptions over graphql-ws', () => {
     ]);
   });
 
+  it('trades - many clients of the same subscription share one bus subscription; each gets every trade', async () => {
+    const subject = 'marketdata.trade.QTRA-USDT';
+    let subscribed = 0;
+    const subscribe = t.bus.subscribe.bind(t.bus);
+    t.bus.subscribe = (pattern, handler, options) => {
+      if (pattern === subject) subscribed++;
+      return subscribe(pattern, handler, options);
+    };
+    try {
+      await t.exchange.deposit(23, 'QTRA', '1000');
+      await t.exchange.deposit(24, 'USDT', '1000');
+      const query = 'subscription { trades(symbol: "QTRA-USDT") { price size } }';
+      const streams = [client(), client(), client()].map((c) => collect(c, query));
+      const other = collect(client(), 'subscription { trades(symbol: "QTRA-USDT") { price } }');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const sell = { market: 'QTRA-USDT', side: 'SELL', type: 'LIMIT', price: '0.25', size: '100' };
+      await gql(t.url, PLACE, { input: { ...sell, clientOrderId: 'sh-s' } }, as(23));
+      await gql(
+        t.url,
+        PLACE,
+        { input: { ...sell, side: 'BUY', type: 'IOC', clientOrderId: 'sh-b' } },
+        as(24),
+      );
+      for (const stream of streams) {
+        expect((await stream.until(1)).map((r) => r.data)).toEqual([
+          { trades: { price: '0.25', size: '100' } },
+        ]);
+      }
+      expect((await other.until(1)).map((r) => r.data)).toEqual([{ trades: { price: '0.25' } }]);
+      // Three identical documents: one execution; the fourth, a different document: its own.
+      expect(subscribed).toBe(2);
+    } finally {
+      t.bus.subscribe = subscribe;
+    }
+  });
+
   it('anonymous connections get public streams; private ones answer UNAUTHENTICATED', async () => {
     const c = client();
     const mine = await collect(c, 'subscription { myFills { id } }').until(1);
