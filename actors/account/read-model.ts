@@ -446,21 +446,7 @@ where status = 'PendingNew' and updated_at < to_timestamp($1 / 1000.0) limit $2`
     const where = ['account = $1'];
     if (page.status !== undefined) where.push(`status = $${params.push(page.status)}`);
     if (page.market !== undefined) where.push(`market = $${params.push(page.market)}`);
-    if (page.before !== undefined) {
-      const [createdAt, orderId] = decodeCursor(page.before, 'o');
-      const at = params.push(createdAt);
-      const id = params.push(orderId);
-      where.push(`(o.created_at, o.order_id) < (to_timestamp($${at}::bigint / 1000.0), $${id}::bigint)`);
-    }
-    const sql = `select ${ORDER_COLUMNS} from account_orders as o where ${where.join(' and ')}
-order by o.created_at desc, o.order_id desc limit $${params.push(limit + 1)}`;
-    const rows = await this.db.query<OrderRecordRow>(sql, params);
-    const orders = rows.slice(0, limit).map(toOrderRecord);
-    const last = orders[orders.length - 1];
-    return {
-      orders,
-      nextCursor: rows.length > limit && last ? encodeCursor('o', [last.createdAt, last.id]) : null,
-    };
+    return this.#orderPage(where, params, page.before, limit);
   }
 
   /**
@@ -481,8 +467,18 @@ order by o.created_at desc, o.order_id desc limit $${params.push(limit + 1)}`;
       where.push(`o.created_at >= to_timestamp($${params.push(search.from)}::bigint / 1000.0)`);
     if (search.to !== undefined)
       where.push(`o.created_at < to_timestamp($${params.push(search.to)}::bigint / 1000.0)`);
-    if (page.before !== undefined) {
-      const [createdAt, orderId] = decodeCursor(page.before, 'o');
+    return this.#orderPage(where, params, page.before, limit);
+  }
+
+  /** A keyset page of `account_orders` rows matching `where` (fixed fragments, `$n` parameters). */
+  async #orderPage(
+    where: string[],
+    params: unknown[],
+    before: string | undefined,
+    limit: number,
+  ): Promise<OrderPage> {
+    if (before !== undefined) {
+      const [createdAt, orderId] = decodeCursor(before, 'o');
       const at = params.push(createdAt);
       const id = params.push(orderId);
       where.push(`(o.created_at, o.order_id) < (to_timestamp($${at}::bigint / 1000.0), $${id}::bigint)`);

@@ -1,4 +1,10 @@
-import type { AccountOrder, OrderResult, PlaceOrderRequest } from '../../actors/account/index.ts';
+import type {
+  AccountOrder,
+  OrderRecord,
+  OrderResult,
+  PlaceOrderRequest,
+} from '../../actors/account/index.ts';
+import type { GraphContext } from '../context.ts';
 import { requireScope } from '../authorization.ts';
 import { badInput, refusal } from '../errors.ts';
 import type { Resolvers } from '../generated/resolvers.ts';
@@ -24,6 +30,44 @@ function orderOf(result: OrderResult): AccountOrder {
  * Order entry through the OrderPath (account checks and hold, the book, settlement of both sides):
  * every mutation needs the `trade` scope and acts only on the caller's own account.
  */
+/** An order's decimal fields from its ticks and lots: an account's Order and the admin's AdminOrder. */
+type OrderAmounts = Pick<
+  OrderRecord,
+  | 'id'
+  | 'market'
+  | 'price'
+  | 'stopPrice'
+  | 'size'
+  | 'quote'
+  | 'filledLots'
+  | 'remaining'
+  | 'filledNotional'
+  | 'fees'
+>;
+
+export const orderFields = {
+  id: (o: OrderAmounts) => String(o.id),
+  // Zero means "not given" in the OMS record (MARKET has no limit, a buy by quote no size).
+  price: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    o.price === 0 ? null : priceOf(specOf(ctx, o.market), o.price),
+  stopPrice: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    o.stopPrice === 0 ? null : priceOf(specOf(ctx, o.market), o.stopPrice),
+  size: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    o.size === 0 ? null : sizeOf(specOf(ctx, o.market), o.size),
+  quote: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    o.quote === 0 ? null : notionalOf(specOf(ctx, o.market), o.quote),
+  filledSize: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    sizeOf(specOf(ctx, o.market), o.filledLots),
+  remainingSize: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    sizeOf(specOf(ctx, o.market), o.remaining),
+  filledNotional: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    notionalOf(specOf(ctx, o.market), o.filledNotional),
+  averagePrice: (o: OrderAmounts, _a: unknown, ctx: GraphContext) =>
+    averagePriceOf(specOf(ctx, o.market), o.filledNotional, o.filledLots),
+  fees: (o: OrderAmounts) =>
+    Object.entries(o.fees).map(([asset, amount]) => ({ asset, amount: amountOf(asset, amount) })),
+};
+
 export const orderResolvers: Resolvers = {
   Mutation: {
     placeOrder: async (_root, { input }, ctx) => {
@@ -67,18 +111,5 @@ export const orderResolvers: Resolvers = {
       return { cancelled: await ctx.services.orders.cancelAll(account) };
     },
   },
-  Order: {
-    id: (o) => String(o.id),
-    // Zero means "not given" in the OMS record (MARKET has no limit, a buy by quote no size).
-    price: (o, _a, ctx) => (o.price === 0 ? null : priceOf(specOf(ctx, o.market), o.price)),
-    stopPrice: (o, _a, ctx) => (o.stopPrice === 0 ? null : priceOf(specOf(ctx, o.market), o.stopPrice)),
-    size: (o, _a, ctx) => (o.size === 0 ? null : sizeOf(specOf(ctx, o.market), o.size)),
-    quote: (o, _a, ctx) => (o.quote === 0 ? null : notionalOf(specOf(ctx, o.market), o.quote)),
-    filledSize: (o, _a, ctx) => sizeOf(specOf(ctx, o.market), o.filledLots),
-    remainingSize: (o, _a, ctx) => sizeOf(specOf(ctx, o.market), o.remaining),
-    filledNotional: (o, _a, ctx) => notionalOf(specOf(ctx, o.market), o.filledNotional),
-    averagePrice: (o, _a, ctx) => averagePriceOf(specOf(ctx, o.market), o.filledNotional, o.filledLots),
-    fees: (o) =>
-      Object.entries(o.fees).map(([asset, amount]) => ({ asset, amount: amountOf(asset, amount) })),
-  },
+  Order: orderFields,
 };

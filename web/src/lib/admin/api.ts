@@ -1,4 +1,5 @@
 import { gql } from '$lib/api/client.ts';
+import type { Market } from '$lib/types.ts';
 
 /**
  * The admin panel's calls to the gateway (role ADMIN and a session that passed MFA; every
@@ -305,18 +306,19 @@ export async function setMarketRiskLimits(
   return data.setMarketRiskLimits;
 }
 
-export interface CreateMarketInput {
-  base: string;
-  quote: string;
-  tickSize: string;
-  lotSize: string;
-  minSize: string;
-  maxSize: string;
-  maxPrice: string;
-  minNotional: string;
-  priceBandBps: number;
-  referencePrice?: string;
-}
+/** A new market's spec: the public Market's fields an admin chooses, and a reference price. */
+export type CreateMarketInput = Pick<
+  Market,
+  | 'base'
+  | 'quote'
+  | 'tickSize'
+  | 'lotSize'
+  | 'minSize'
+  | 'maxSize'
+  | 'maxPrice'
+  | 'minNotional'
+  | 'priceBandBps'
+> & { referencePrice?: string };
 
 export async function createMarket(input: CreateMarketInput, reason: string): Promise<AdminMarket> {
   const data = await gql<{ createMarket: AdminMarket }>(
