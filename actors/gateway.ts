@@ -16,7 +16,7 @@ import type { Gateway } from '../graph/index.ts';
 import { LedgerReadModel } from './account/index.ts';
 import type { Ask, OrderPath } from './account/index.ts';
 import type { NodeConfig } from './config.ts';
-import { MarketCatalog } from './market/index.ts';
+import type { MarketCreation } from './market-creation.ts';
 import type { MarketSpec } from './market/index.ts';
 import type { DemoMarketMaking } from './mm/index.ts';
 import type { MarketData, MarketDataRecorder } from './marketdata/index.ts';
@@ -51,8 +51,11 @@ export async function startGateway(deps: {
   readonly bus: Bus;
   readonly ask: Ask;
   readonly orders: OrderPath;
-  readonly markets: readonly MarketSpec[];
+  /** The node's markets by symbol, live: a created market shows up once it trades. */
+  readonly markets: ReadonlyMap<string, MarketSpec>;
   readonly marketData: ReadonlyMap<string, MarketData>;
+  /** How admins create markets (the node records, opens and wires them). */
+  readonly marketCreation: MarketCreation;
   readonly recorder: MarketDataRecorder;
   /** The demo market makers, when the node runs them (the admin panel's controls). */
   readonly marketMaking?: DemoMarketMaking;
@@ -88,7 +91,7 @@ export async function startGateway(deps: {
     maxBodyBytes: config.maxMessageBytes,
     logger,
     services: {
-      markets: new Map(deps.markets.map((spec) => [spec.symbol, spec])),
+      markets: deps.markets,
       marketData: deps.marketData,
       recorder: deps.recorder,
       ledger: new LedgerReadModel(deps.driver),
@@ -98,7 +101,7 @@ export async function startGateway(deps: {
       now: Date.now,
       auth,
       users: auth.directory,
-      marketCatalog: new MarketCatalog(deps.driver),
+      marketCatalog: deps.marketCreation,
       ...(deps.marketMaking ? { marketMaking: deps.marketMaking } : {}),
       admin: {
         // The verb is checked where it runs (an unknown one is UNKNOWN_ADMIN_VERB, audited as such).

@@ -7,7 +7,16 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from './config.ts';
 import { createNodeHttpServer } from './http.ts';
 import { accountEventPublisher, LedgerReadModel, OrderPath, retryingAsk } from './account/index.ts';
-import { allMarkets, CREATED_MARKETS_ENV, demoMarkets, MarketCatalog, toBookConfig } from './market/index.ts';
+import {
+  allMarkets,
+  CREATED_MARKETS_ENV,
+  demoMarkets,
+  MarketCatalog,
+  MarketRegistry,
+  toBookConfig,
+} from './market/index.ts';
+import type { MarketSpec } from './market/index.ts';
+import { announceToHosts, marketCreation } from './market-creation.ts';
 import { ShardHosts } from './runtime/index.ts';
 import { MarketData, MarketDataRecorder } from './marketdata/index.ts';
 import { startDemoMarketMaking } from './mm/index.ts';
@@ -45,9 +54,12 @@ async function main(): Promise<void> {
 
   // The demo markets and those admins created (recorded by the admin panel): every one is opened,
   // settled and served from this start on. The shard hosts' accounts learn them from the
-  // environment the node forks them with.
-  const created = (await new MarketCatalog(driver).list()).map((c) => c.spec);
-  const markets = allMarkets(created);
+  // environment the node forks them with. The registry grows when an admin creates a market while
+  // the node runs (`creation` below): the gateway, settlement and market data read it live.
+  const catalog = new MarketCatalog(driver);
+  const created = (await catalog.list()).map((c) => c.spec);
+  const marketRegistry = new MarketRegistry(allMarkets(created));
+  const markets = marketRegistry.list();
   process.env[CREATED_MARKETS_ENV] = JSON.stringify(created);
 
   const hosts = await ShardHosts.start({
@@ -83,10 +95,11 @@ async function main(): Promise<void> {
     onError: (error) => logger.warn({ err: error }, 'market data recorder write failed; retrying'),
   });
   const marketData = new Map<string, MarketData>();
-  for (const spec of markets) {
+  const startMarketData = async (spec: MarketSpec) => {
     const onError = (error: unknown) => logger.warn({ err: error, market: spec.symbol }, 'market data');
     marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus, recorder, onError }));
-  }
+  };
+  for (const spec of markets) await startMarketData(spec);
   // Each trader's own order changes and fills, for their subscriptions.
   const accountEvents = accountEventPublisher(bus, (error) => logger.warn({ err: error }, 'account events'));
   const orders = new OrderPath(ask, markets, {
@@ -120,6 +133,28 @@ async function main(): Promise<void> {
     });
   }
 
+  // A market an admin creates trades at once (actors/market-creation.ts has the steps): the shard
+  // hosts learn it (from the environment when forked or respawned from now on, by the host call
+  // `addMarket` while they run), its book opens, market data and settlement take it up, and the
+  // gateway serves it from the registry.
+  const creation = marketCreation({
+    catalog,
+    registry: marketRegistry,
+    announce: async (spec) => {
+      const { pending } = await announceToHosts(hosts, spec);
+      if (pending.length > 0)
+        logger.warn(
+          { market: spec.symbol, hosts: pending },
+          'created market: shard hosts not reached yet (called again until they answer)',
+        );
+    },
+    serve: async (spec) => {
+      await startMarketData(spec);
+      await orders.addMarket(spec);
+      logger.info({ market: spec.symbol }, 'created market is trading');
+    },
+  });
+
   const adminToken = config.adminToken ?? randomBytes(18).toString('base64url');
   const sreToken = config.sreToken ?? randomBytes(18).toString('base64url');
   const registry = new Registry();
@@ -135,8 +170,9 @@ async function main(): Promise<void> {
     bus,
     ask,
     orders,
-    markets,
+    markets: marketRegistry.specs,
     marketData,
+    marketCreation: creation,
     recorder,
     ...(marketMaking ? { marketMaking } : {}),
     logger,

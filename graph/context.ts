@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Ask, LedgerReadModel, OrderPath } from '../actors/account/index.ts';
-import type { MarketCatalog, MarketSpec } from '../actors/market/index.ts';
+import type { MarketCreation } from '../actors/market-creation.ts';
+import type { MarketSpec } from '../actors/market/index.ts';
 import type { MarketMakerStatus, PmmConfig } from '../actors/mm/index.ts';
 import type { MarketData, MarketDataRecorder } from '../actors/marketdata/index.ts';
 import type { AuditRecord } from '../actors/store/index.ts';
@@ -67,7 +68,10 @@ export class AuthenticationFailedError extends Error {
 
 /** The exchange the gateway serves: read by resolvers, never owned by them. */
 export interface GatewayServices {
-  /** Specs of the markets served, by symbol (decimal conversions, validation). */
+  /**
+   * Specs of the markets served, by symbol (decimal conversions, validation). Live: a market an
+   * admin creates shows up here once it trades (`marketCatalog.create`), with its market data.
+   */
   readonly markets: ReadonlyMap<string, MarketSpec>;
   readonly marketData: ReadonlyMap<string, MarketData>;
   /** Recorded history (candles with `from`); absent: only live data. */
@@ -85,8 +89,8 @@ export interface GatewayServices {
   readonly auth?: GatewayAuth;
   /** The audited admin path (the node's ShardHosts and audit log); absent: admin fields answer UNAVAILABLE. */
   readonly admin?: AdminService;
-  /** Markets admins created (recorded, traded after the next start); absent: createMarket answers UNAVAILABLE. */
-  readonly marketCatalog?: MarketCatalog;
+  /** Markets admins create, which trade at once; absent: createMarket answers UNAVAILABLE. */
+  readonly marketCatalog?: MarketCreation;
   /** The node's demo market makers (the same ones /admin/mm controls); absent: UNAVAILABLE. */
   readonly marketMaking?: MarketMakingService;
 }

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { demoMarkets } from '../actors/market/index.ts';
 import { MarketMaker } from '../actors/mm/index.ts';
 import { totpCode, totpStep } from './auth/index.ts';
@@ -602,7 +604,7 @@ describe('admin panel', () => {
     ok(await limits({ maxSize: '100', minNotional: '5', priceBandBps: 1000 }, 'back to normal'));
   });
 
-  it('admin panel - createMarket records the market and opens its book; it trades after the next start', async () => {
+  it('admin panel - createMarket opens the market and it trades at once: orders settle, book, tape, markets', async () => {
     const input = {
       base: 'ETH',
       quote: 'BTC',
@@ -628,6 +630,20 @@ describe('admin panel', () => {
       ]);
     }
     expect(await t.exchange.ask('market/ETH-BTC', 'config', {})).toBeNull();
+    const carol = await register('carol@example.com');
+    const dave = await register('dave@example.com');
+    // Before it exists: no such market anywhere.
+    const sell = {
+      clientOrderId: 'eb-s1',
+      market: 'ETH-BTC',
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '0.05',
+      size: '2',
+    };
+    expect(codes(await gql(t.url, PLACE, { input: sell }, as(carol)))).toEqual(['UNKNOWN_MARKET']);
+    expect(ok(await gql(t.url, '{ market(symbol: "ETH-BTC") { symbol } }')).market).toBeNull();
+
     const created = ok(
       await gql(t.url, CREATE, { i: input, r: 'new listing ETH/BTC' }, as(admin)),
     ).createMarket;
@@ -636,11 +652,83 @@ describe('admin panel', () => {
       base: 'ETH',
       quote: 'BTC',
       status: 'OPEN',
-      live: false,
+      live: true,
       createdBy: admin.user.id,
       limits: { minSize: '0.001', maxSize: '1000', minNotional: '0.0001', priceBandBps: 1500 },
     });
-    expect(codes(await gql(t.url, CREATE, { i: input, r: 'again' }, as(admin)))).toEqual(['MARKET_EXISTS']);
+    // Served at once: listed, with its spec, book and (empty) tape.
+    expect(
+      (ok(await gql(t.url, '{ markets { symbol } }')).markets as { symbol: string }[]).map((m) => m.symbol),
+    ).toEqual(['BTC-USDT', 'ETH-USDT', 'QTRA-USDT', 'ETH-BTC']);
+    expect(
+      ok(await gql(t.url, '{ market(symbol: "ETH-BTC") { symbol base quote tickSize lotSize status } }'))
+        .market,
+    ).toEqual({
+      symbol: 'ETH-BTC',
+      base: 'ETH',
+      quote: 'BTC',
+      tickSize: '0.00001',
+      lotSize: '0.001',
+      status: 'OPEN',
+    });
+    const ws = createClient({ url: t.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    const tape: unknown[] = [];
+    const tapeDone = ws.subscribe(
+      { query: 'subscription { trades(symbol: "ETH-BTC") { price size takerSide } }' },
+      {
+        next: (value) => void tape.push(value.data?.['trades']),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Two users fund and trade on it over GraphQL: both sides settle.
+      await t.exchange.deposit(Number(carol.user.account), 'ETH', '2');
+      await t.exchange.deposit(Number(dave.user.account), 'BTC', '1');
+      expect(ok(await gql(t.url, PLACE, { input: sell }, as(carol))).placeOrder).toMatchObject({
+        status: 'NEW',
+      });
+      const BOOK = '{ orderBook(symbol: "ETH-BTC", depth: 5) { bids { price size } asks { price size } } }';
+      await t.settle();
+      expect(ok(await gql(t.url, BOOK)).orderBook).toEqual({
+        bids: [],
+        asks: [{ price: '0.05', size: '2' }],
+      });
+      const buy = { ...sell, clientOrderId: 'eb-b1', side: 'BUY', type: 'IOC', size: '1' };
+      expect(ok(await gql(t.url, PLACE, { input: buy }, as(dave))).placeOrder).toMatchObject({
+        status: 'FILLED',
+      });
+      await t.settle();
+      const BALANCES_OWN = '{ balances { asset available locked } }';
+      // 1 ETH less the 25 bps taker fee; 0.05 BTC less the 15 bps maker fee.
+      expect(ok(await gql(t.url, BALANCES_OWN, {}, as(dave))).balances).toEqual([
+        { asset: 'BTC', available: '0.95', locked: '0' },
+        { asset: 'ETH', available: '0.9975', locked: '0' },
+      ]);
+      expect(ok(await gql(t.url, BALANCES_OWN, {}, as(carol))).balances).toEqual([
+        { asset: 'BTC', available: '0.049925', locked: '0' },
+        { asset: 'ETH', available: '0', locked: '1' },
+      ]);
+      expect(ok(await gql(t.url, BOOK)).orderBook).toEqual({
+        bids: [],
+        asks: [{ price: '0.05', size: '1' }],
+      });
+      const trades = ok(
+        await gql(t.url, '{ trades(symbol: "ETH-BTC") { edges { node { price size takerSide } } } }'),
+      ).trades as { edges: { node: unknown }[] };
+      expect(trades.edges.map((e) => e.node)).toEqual([{ price: '0.05', size: '1', takerSide: 'BUY' }]);
+      expect(tape).toEqual([{ price: '0.05', size: '1', takerSide: 'BUY' }]);
+    } finally {
+      tapeDone();
+      await ws.dispose();
+    }
+
+    // Creating it again is refused and changes nothing.
+    expect(
+      codes(await gql(t.url, CREATE, { i: { ...input, maxPrice: '20' }, r: 'again' }, as(admin))),
+    ).toEqual(['MARKET_EXISTS']);
+    expect(t.markets.get('ETH-BTC')?.maxPrice).toBe('10');
     const markets = ok(await gql(t.url, MARKETS, {}, as(admin))).adminMarkets as {
       symbol: string;
       live: boolean;
@@ -649,33 +737,13 @@ describe('admin panel', () => {
       ['BTC-USDT', true],
       ['ETH-USDT', true],
       ['QTRA-USDT', true],
-      ['ETH-BTC', false],
+      ['ETH-BTC', true],
     ]);
-    // Its book can be managed before it goes live.
+    // Its book is managed like any other.
     expect(
-      ok(await gql(t.url, SET_STATUS, { s: 'ETH-BTC', st: 'HALTED', r: 'not before launch' }, as(admin)))
+      ok(await gql(t.url, SET_STATUS, { s: 'ETH-BTC', st: 'HALTED', r: 'pause after launch' }, as(admin)))
         .setMarketStatus,
     ).toEqual({ symbol: 'ETH-BTC', status: 'HALTED' });
-    // The gateway does not trade it yet (accounts and settlement are wired at start).
-    expect(
-      codes(
-        await gql(
-          t.url,
-          PLACE,
-          {
-            input: {
-              clientOrderId: 'x-1',
-              market: 'ETH-BTC',
-              side: 'BUY',
-              type: 'LIMIT',
-              price: '0.05',
-              size: '1',
-            },
-          },
-          as(bob),
-        ),
-      ),
-    ).toEqual(['UNKNOWN_MARKET']);
     expect(
       (await audit('market/ETH-BTC')).map((r) => [
         r.verb,
@@ -683,7 +751,7 @@ describe('admin panel', () => {
         r.detail && JSON.parse(r.detail).message,
       ]),
     ).toEqual([
-      ['send', 'not before launch', 'setStatus'],
+      ['send', 'pause after launch', 'setStatus'],
       ['send', 'new listing ETH/BTC', 'open'],
       ['market.create', 'new listing ETH/BTC', undefined],
     ]);

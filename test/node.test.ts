@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode, totpStep } from '../graph/auth/index.ts';
 import { startNode, stopNode } from './running-node.ts';
 import type { RunningNode } from './running-node.ts';
 
@@ -33,6 +34,23 @@ async function call(
 const ask = (node: RunningNode, envelope: unknown) =>
   call(node, '/dev/ask', { body: JSON.stringify(envelope) });
 
+async function graphql(
+  node: RunningNode,
+  query: string,
+  variables?: object,
+  token?: string,
+): Promise<{ data?: Record<string, unknown>; errors?: { extensions: { code: string } }[] }> {
+  const res = await fetch(`${node.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: { extensions: { code: string } }[];
+  };
+}
+
 let dataDir: string;
 let node: RunningNode;
 const env = (): Record<string, string> => ({
@@ -47,6 +65,7 @@ const env = (): Record<string, string> => ({
   DEMO_MARKET_MAKER: 'off',
   // The web app has its own browser test (test/web-e2e.test.ts); these test the API.
   WEB_APP: 'off',
+  ADMIN_EMAILS: 'root@example.com',
 });
 
 beforeAll(async () => {
@@ -265,6 +284,131 @@ describe('node (npm start)', () => {
     expect((await gql(place, order)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect((await gql('{ markets { symbol } }')).data).toEqual({
       markets: [{ symbol: 'BTC-USDT' }, { symbol: 'ETH-USDT' }, { symbol: 'QTRA-USDT' }],
+    });
+  });
+
+  it('node - an admin creates a market: it trades at once, without a restart, and again after one', async () => {
+    // An admin session that passed MFA (ADMIN_EMAILS gives the role; a code of the step after the
+    // one that turned MFA on is inside the window and not a replay).
+    const password = 'correct horse battery 9';
+    const auth = 'accessToken';
+    const registered = await graphql(
+      node,
+      `mutation ($i: RegisterInput!) { register(input: $i) { ${auth} } }`,
+      {
+        i: { email: 'root@example.com', password },
+      },
+    );
+    const first = (registered.data!['register'] as { accessToken: string }).accessToken;
+    const setup = await graphql(node, 'mutation { enableTotp { secret } }', {}, first);
+    const { secret } = setup.data!['enableTotp'] as { secret: string };
+    const step = totpStep(Date.now());
+    expect(
+      (
+        await graphql(
+          node,
+          'mutation ($c: String!) { verifyTotp(code: $c) }',
+          { c: totpCode(secret, step) },
+          first,
+        )
+      ).errors,
+    ).toBeUndefined();
+    const login = await graphql(node, `mutation ($i: LoginInput!) { login(input: $i) { ${auth} } }`, {
+      i: { email: 'root@example.com', password, totp: totpCode(secret, step + 1) },
+    });
+    const admin = (login.data!['login'] as { accessToken: string }).accessToken;
+
+    const create =
+      'mutation ($i: CreateMarketInput!, $r: String!) { createMarket(input: $i, reason: $r) { symbol status live } }';
+    const input = {
+      base: 'ETH',
+      quote: 'BTC',
+      tickSize: '0.00001',
+      lotSize: '0.001',
+      minSize: '0.001',
+      maxSize: '1000',
+      maxPrice: '10',
+      minNotional: '0.0001',
+      priceBandBps: 1500,
+      referencePrice: '0.05',
+    };
+    expect((await graphql(node, create, { i: input, r: 'new listing' }, admin)).data).toEqual({
+      createMarket: { symbol: 'ETH-BTC', status: 'OPEN', live: true },
+    });
+
+    const deposit = (account: number, asset: string, amount: string) =>
+      call(node, '/dev/deposit', { body: JSON.stringify({ account, asset, amount, txId: `cm-${account}` }) });
+    const order = async (body: object) =>
+      (await call(node, '/dev/orders', { body: JSON.stringify(body) })).body['reply'];
+    const balances = async (account: number) =>
+      (await ask(node, { address: `account/${account}`, type: 'balances', payload: {} })).body['reply'];
+    expect((await deposit(11, 'ETH', '2')).body).toEqual({ reply: { ok: true, txId: 'cm-11' } });
+    expect((await deposit(12, 'BTC', '1')).body).toEqual({ reply: { ok: true, txId: 'cm-12' } });
+    const sell = {
+      account: 11,
+      clientOrderId: 'cm-s',
+      market: 'ETH-BTC',
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '0.05',
+      size: '2',
+    };
+    const buy = {
+      account: 12,
+      clientOrderId: 'cm-b1',
+      market: 'ETH-BTC',
+      side: 'BUY',
+      type: 'IOC',
+      price: '0.05',
+      size: '1',
+    };
+    expect(await order(sell)).toMatchObject({ ok: true, order: { status: 'New' } });
+    expect(await order(buy)).toMatchObject({ ok: true, order: { status: 'Filled', filledLots: 1_000 } });
+    // 1 ETH less the 25 bps taker fee; 0.05 BTC less the 15 bps maker fee.
+    expect(await balances(12)).toEqual([
+      { asset: 'BTC', available: '0.95', locked: '0' },
+      { asset: 'ETH', available: '0.9975', locked: '0' },
+    ]);
+    expect(await balances(11)).toEqual([
+      { asset: 'BTC', available: '0.049925', locked: '0' },
+      { asset: 'ETH', available: '0', locked: '1' },
+    ]);
+    expect((await graphql(node, '{ markets { symbol } }')).data).toEqual({
+      markets: [
+        { symbol: 'BTC-USDT' },
+        { symbol: 'ETH-USDT' },
+        { symbol: 'QTRA-USDT' },
+        { symbol: 'ETH-BTC' },
+      ],
+    });
+    const tape = '{ trades(symbol: "ETH-BTC") { edges { node { price size takerSide } } } }';
+    expect((await graphql(node, tape)).data).toEqual({
+      trades: { edges: [{ node: { price: '0.05', size: '1', takerSide: 'BUY' } }] },
+    });
+    expect((await graphql(node, create, { i: input, r: 'again' }, admin)).errors?.[0]?.extensions.code).toBe(
+      'MARKET_EXISTS',
+    );
+
+    // Restarted on the same data: the market is read from the catalog and trades on.
+    expect(await stopNode(node, 'SIGTERM')).toBe(0);
+    node = await startNode(env());
+    expect(node.output()).toContain('BTC-USDT ETH-USDT QTRA-USDT ETH-BTC');
+    expect(await order({ ...buy, clientOrderId: 'cm-b2' })).toMatchObject({
+      ok: true,
+      order: { status: 'Filled', filledLots: 1_000 },
+    });
+    expect(await balances(12)).toEqual([
+      { asset: 'BTC', available: '0.9', locked: '0' },
+      { asset: 'ETH', available: '1.995', locked: '0' },
+    ]);
+    expect(await balances(11)).toEqual([
+      { asset: 'BTC', available: '0.09985', locked: '0' },
+      { asset: 'ETH', available: '0', locked: '0' },
+    ]);
+    expect(
+      (await ask(node, { address: 'market/ETH-BTC', type: 'depth', payload: { levels: 5 } })).body,
+    ).toEqual({
+      reply: { bids: [], asks: [] },
     });
   });
 

@@ -59,8 +59,18 @@ export const defaultRiskLimits: RiskLimits = {
   rateLimit: { burst: 200, perSecond: 100 },
 };
 
+/** Where an account finds a market's spec by symbol (a `MarketRegistry`'s `specs`, which grows). */
+export interface MarketLookup {
+  get(symbol: string): MarketSpec | undefined;
+}
+
 export interface AccountOptions {
-  readonly markets: readonly MarketSpec[];
+  /**
+   * The markets accounts trade: a fixed list (checked here, at registration), or a lookup that
+   * can grow while the process runs (the shard host's registry, to which the node adds the markets
+   * admins create; the node checked them before).
+   */
+  readonly markets: readonly MarketSpec[] | MarketLookup;
   readonly limits?: Partial<RiskLimits>;
   readonly kycGate?: KycGate;
 }
@@ -183,14 +193,24 @@ export function accountBehavior(
   options: AccountOptions,
 ): Behavior<AccountState, AccountProtocol, AccountEvent> {
   const limits: RiskLimits = { ...defaultRiskLimits, ...options.limits };
-  const markets = new Map<string, MarketUnits>(
-    options.markets.map((spec) => [spec.symbol, marketUnits(spec)]),
-  );
+  const lookup: MarketLookup = isSpecList(options.markets)
+    ? new Map(options.markets.map((spec) => [spec.symbol, spec]))
+    : options.markets;
+  // Units of every market seen, computed once (a fixed list: all of them now, so a bad spec
+  // fails at registration). A symbol the lookup does not know yet is looked up again next time:
+  // a market created while the process runs is known from the moment the node adds it.
+  const units = new Map<string, MarketUnits>();
+  if (isSpecList(options.markets))
+    for (const spec of options.markets) units.set(spec.symbol, marketUnits(spec));
   const kycGate = options.kycGate;
   const unitsOf = (symbol: string): MarketUnits => {
-    const units = markets.get(symbol);
-    if (!units) throw new AccountError('UNKNOWN_MARKET', `unknown market "${symbol}"`);
-    return units;
+    const known = units.get(symbol);
+    if (known) return known;
+    const spec = lookup.get(symbol);
+    if (!spec) throw new AccountError('UNKNOWN_MARKET', `unknown market "${symbol}"`);
+    const computed = marketUnits(spec);
+    units.set(symbol, computed);
+    return computed;
   };
 
   function takeToken(state: AccountState, now: number): void {
@@ -513,6 +533,10 @@ export function accountBehavior(
     snapshot: { encode: encodeState, decode: decodeState },
     summarize: (state) => summaryOf(state, Date.now()),
   });
+}
+
+function isSpecList(markets: AccountOptions['markets']): markets is readonly MarketSpec[] {
+  return Array.isArray(markets);
 }
 
 /** Quote amounts as limits give them ("50000", "0.5"): up to 15 digits and 8 decimals. */

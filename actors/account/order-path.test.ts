@@ -177,3 +177,54 @@ describe('order path: recovery of orders the book never received', () => {
     }
   });
 });
+
+describe('order path: a market added while it runs', () => {
+  it('addMarket - accounts learn it, its book opens, settlement takes it up; a second add changes nothing', async () => {
+    exchange = await startExchange();
+    const spec = {
+      symbol: 'ETH-BTC',
+      base: 'ETH',
+      quote: 'BTC',
+      baseDecimals: 18,
+      quoteDecimals: 8,
+      tickSize: '0.00001',
+      lotSize: '0.001',
+      minSize: '0.001',
+      maxSize: '1000',
+      maxPrice: '10',
+      minNotional: '0.0001',
+      priceBandBps: 1_500,
+    };
+    await exchange.deposit(1, 'ETH', '2');
+    await exchange.deposit(2, 'BTC', '1');
+    const sell = {
+      clientOrderId: 's1',
+      market: 'ETH-BTC',
+      side: 'SELL',
+      type: 'LIMIT',
+      price: '0.05',
+      size: '2',
+    } as const;
+    expect(await exchange.path.placeOrder(1, { ...sell, clientOrderId: 's0' })).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_MARKET',
+    });
+
+    expect(await exchange.addMarket(spec)).toBe(true);
+    expect(await exchange.addMarket({ ...spec, maxPrice: '20' })).toBe(false);
+    expect(await exchange.path.addMarket(spec)).toBe(false);
+    expect(exchange.markets.get('ETH-BTC')?.maxPrice).toBe('10');
+
+    expect((await placed(1, sell)).status).toBe('New');
+    const buy = await placed(2, { ...sell, clientOrderId: 'b1', side: 'BUY', type: 'IOC', size: '1' });
+    expect(buy).toMatchObject({ status: 'Filled', filledLots: 1_000 });
+    expect(await balances(2)).toEqual({
+      BTC: { asset: 'BTC', available: '0.95', locked: '0' },
+      ETH: { asset: 'ETH', available: '0.9975', locked: '0' },
+    });
+    expect(await balances(1)).toEqual({
+      BTC: { asset: 'BTC', available: '0.049925', locked: '0' },
+      ETH: { asset: 'ETH', available: '0', locked: '1' },
+    });
+  });
+});

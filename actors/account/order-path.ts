@@ -27,26 +27,44 @@ export class OrderPath {
   /** Last trade price per market (ticks), for bands and market protection. */
   readonly #last = new Map<string, number>();
 
+  readonly #options: Omit<SettlerOptions, 'onFollowUp' | 'onTrade'>;
+  #started = false;
+
   constructor(
     private readonly ask: Ask,
     markets: readonly MarketSpec[],
     options: Omit<SettlerOptions, 'onFollowUp' | 'onTrade'> = {},
   ) {
-    for (const spec of markets) {
-      this.settlers.set(
-        spec.symbol,
-        new MarketSettler(spec.symbol, ask, {
-          ...options,
-          onTrade: (market, price) => this.#last.set(market, price),
-          onFollowUp: (followUp) => void this.#followUp(followUp),
-        }),
-      );
-    }
+    this.#options = options;
+    for (const spec of markets) this.#settlerFor(spec);
   }
 
   /** Settles what the markets' outboxes still hold (call once at start-up). */
   async start(): Promise<void> {
+    this.#started = true;
     await Promise.all([...this.settlers.values()].map((settler) => settler.catchUp()));
+  }
+
+  /**
+   * A market created while the node runs (its book open): from now on its events are settled.
+   * Once started, settles at once whatever its outbox holds already. False, changing nothing, when
+   * the market has a settler already.
+   */
+  async addMarket(spec: MarketSpec): Promise<boolean> {
+    if (this.settlers.has(spec.symbol)) return false;
+    const settler = this.#settlerFor(spec);
+    if (this.#started) await settler.catchUp();
+    return true;
+  }
+
+  #settlerFor(spec: MarketSpec): MarketSettler {
+    const settler = new MarketSettler(spec.symbol, this.ask, {
+      ...this.#options,
+      onTrade: (market, price) => this.#last.set(market, price),
+      onFollowUp: (followUp) => void this.#followUp(followUp),
+    });
+    this.settlers.set(spec.symbol, settler);
+    return settler;
   }
 
   /** Resolves once every event each market has produced so far is settled. */

@@ -6,10 +6,9 @@ import type { MarketSpec } from './market-spec.ts';
 /**
  * Markets an admin created (table `markets`, migration 007), beyond the built-in demo set.
  *
- * Accounts (in every shard host), settlement, market data and the gateway are wired per market
- * when the node starts, so a market created while the node runs is recorded here and its book is
- * opened at once, but it trades only after the next start: the node then reads this catalog,
- * hands the specs to its shard hosts (`CREATED_MARKETS_ENV`) and serves them like the demo markets.
+ * A market created while the node runs is recorded here first and then wired at once
+ * (actors/market-creation.ts); at every start the node reads this catalog, hands the specs to its
+ * shard hosts (`CREATED_MARKETS_ENV`) and serves them like the demo markets.
  */
 export class MarketCatalog {
   constructor(private readonly db: SqlQuerier) {}
@@ -45,7 +44,10 @@ on conflict (symbol) do nothing returning symbol`,
   }
 }
 
-/** How the node hands the created markets to its forked shard hosts (they read it in kinds.ts). */
+/**
+ * How the node hands the created markets to its forked shard hosts (they read it in kinds.ts). The
+ * node updates it when an admin creates a market, so a host respawned afterwards knows it too.
+ */
 export const CREATED_MARKETS_ENV = 'QT_CREATED_MARKETS';
 
 /** The created markets the node put in the environment (none when absent); bad entries are skipped. */

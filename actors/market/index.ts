@@ -3,6 +3,7 @@ export { createBook } from './book.ts';
 export { allMarkets, CREATED_MARKETS_ENV, createdMarketsFromEnv, MarketCatalog } from './catalog.ts';
 export { demoMarkets } from './demo-markets.ts';
 export { marketBehavior } from './market-actor.ts';
+export { MarketRegistry } from './registry.ts';
 export {
   checkSpec,
   InvalidMarketSpecError,

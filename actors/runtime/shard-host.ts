@@ -31,12 +31,16 @@ export interface ShardHostParams {
   readonly databaseSchema?: string;
   /**
    * Absolute path of a module exporting `register(system: ActorSystem): void`, and optionally
-   * `projections` (read models the journal writes in the same transaction as the events).
+   * `projections` (read models the journal writes in the same transaction as the events), and
+   * `hostCalls`: functions the node calls on every host (`ShardHosts.broadcast`), by name.
    */
   readonly kindsModule: string;
   readonly limits?: Partial<SystemLimits>;
   readonly passivationSweepMs?: number;
 }
+
+/** Functions a kinds module offers the node on every host, by name (`ShardHosts.broadcast`). */
+export type HostCalls = Readonly<Record<string, (payload: unknown) => unknown>>;
 
 export type HostAnswer =
   { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: ActorErrorJSON };
@@ -53,6 +57,7 @@ export default class ShardHost {
   private system: ActorSystem | undefined;
   private driver: SqlDriver | undefined;
   private registry: Registry | undefined;
+  private calls: HostCalls = {};
 
   async initialize(self: ComedySelf): Promise<void> {
     // A host never outlives its node: when the IPC channel to the parent closes (node stopped or
@@ -62,7 +67,9 @@ export default class ShardHost {
     const kinds = (await import(pathToFileURL(params.kindsModule).href)) as {
       register(system: ActorSystem): void;
       projections?: readonly Projection[];
+      hostCalls?: HostCalls;
     };
+    this.calls = kinds.hostCalls ?? {};
     let journal: Journal;
     let audit: AuditLog | undefined;
     let maxInFlightBatches = 1;
@@ -98,6 +105,16 @@ export default class ShardHost {
 
   async admin(principal: Principal, command: AdminCommand): Promise<HostAnswer> {
     return answer(() => this.ready().admin(principal, command));
+  }
+
+  /** A call of the kinds module's `hostCalls` (the node's, over IPC: never an outside caller's). */
+  async hostCall(name: string, payload: unknown): Promise<HostAnswer> {
+    return answer(async () => {
+      this.ready();
+      const call = Object.hasOwn(this.calls, name) ? this.calls[name] : undefined;
+      if (!call) throw new Error(`no host call "${name}"`);
+      return call(payload);
+    });
   }
 
   async tree(): Promise<HostTree> {

@@ -34,6 +34,8 @@ export interface ShardHostsOptions {
  * is safe because commands are idempotent.
  */
 export class ShardHosts {
+  #stopped = false;
+
   private constructor(
     private readonly options: ShardHostsOptions,
     private readonly comedySystem: ComedySystem,
@@ -102,6 +104,58 @@ export class ShardHosts {
     );
   }
 
+  /**
+   * Runs the kinds module's `hostCalls[name](payload)` on every host (actors/kinds.ts: the node
+   * telling its hosts something, e.g. a market an admin created). Calls must be idempotent: a host
+   * that is down, respawning or slow is called again every `retryMs` until it answers, and that
+   * goes on in the background after `waitMs`. Resolves once every host answered or `waitMs`
+   * passed, with each answer (undefined: not yet) and the hosts still pending; rejects when a host
+   * answers with an error (that call is not retried: the host refused it).
+   */
+  async broadcast(
+    name: string,
+    payload: unknown,
+    { waitMs = 10_000, retryMs = 250 }: { waitMs?: number; retryMs?: number } = {},
+  ): Promise<{ answers: unknown[]; pending: string[] }> {
+    const answers: unknown[] = this.hosts.map(() => undefined);
+    const done = this.hosts.map(() => false);
+    const reach = async (shard: number): Promise<void> => {
+      for (;;) {
+        try {
+          const answer = await this.call<HostAnswer>(
+            shard,
+            this.limits.askTimeoutMs,
+            'hostCall',
+            name,
+            payload,
+          );
+          answers[shard] = unwrapAnswer(answer);
+          done[shard] = true;
+          return;
+        } catch (error) {
+          if (!(error instanceof HostUnavailableError) || this.#stopped) throw error;
+          await new Promise((resolve) => setTimeout(resolve, retryMs));
+        }
+      }
+    };
+    const all = Promise.all(this.hosts.map((_, i) => reach(i)));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    });
+    try {
+      await Promise.race([all, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    // Still retrying in the background: a refusal that comes later has no one to tell.
+    all.catch(() => undefined);
+    return {
+      answers,
+      pending: this.hosts.flatMap((_, i) => (done[i] ? [] : [`shard-${i}`])),
+    };
+  }
+
   /** node -> shard host -> actor; a host that does not answer shows as down with the reason. */
   async tree(): Promise<NodeTree> {
     const hosts = await Promise.all(
@@ -149,6 +203,7 @@ export class ShardHosts {
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.comedySystem.destroy();
   }
 

@@ -139,9 +139,9 @@ export type AdminMarket = {
   /** Null when the book is not open. */
   limits: Maybe<MarketRiskLimits>;
   /**
-   * True when this node trades the market. A market created since the node started has its book
-   * open (it can be halted, limited) but accounts and settlement are wired at start: it trades
-   * after the next restart.
+   * True when this node trades the market. A created market trades as soon as createMarket
+   * returns; false only for one whose creation failed part-way (recorded, not served yet): the
+   * node serves it from its next start.
    */
   live: Scalars['Boolean']['output'];
   lotSize: Scalars['Decimal']['output'];
@@ -544,7 +544,7 @@ export type Mutation = {
   cancelAll: CancelAllPayload;
   cancelOrder: Order;
   createApiKey: CreatedApiKey;
-  /** Admin: records a new market and opens its book; it trades after the node's next start. */
+  /** Admin: records a new market, opens its book and wires it: it trades as soon as this returns. */
   createMarket: AdminMarket;
   disableTotp: Scalars['Boolean']['output'];
   enableTotp: TotpSetup;

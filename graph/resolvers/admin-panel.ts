@@ -30,10 +30,11 @@ import { checkFirst, decodeCursor, encodeCursor } from '../connection.ts';
 import type { Connection } from '../connection.ts';
 import type { GraphContext, MarketMakingService, Principal } from '../context.ts';
 import { badInput, ErrorCode, graphError } from '../errors.ts';
-import type { Resolvers } from '../generated/resolvers.ts';
-import { amountOf, averagePriceOf, notionalOf, priceOf, sizeOf } from '../units.ts';
+import type { CreateMarketInput, Resolvers } from '../generated/resolvers.ts';
+import { notionalOf, priceOf, sizeOf } from '../units.ts';
 import { checkReason, run } from './admin.ts';
 import { specOf } from './lookup.ts';
+import { orderFields } from './orders.ts';
 
 /**
  * The admin panel's surface (the web app's /manage): participants (KYC, freeze, roles), orders
@@ -156,7 +157,10 @@ interface KnownMarket {
   readonly createdAt: number | null;
 }
 
-/** Every market: those the node trades, then those created since it started. */
+/**
+ * Every market: those the node trades (created ones included, live from their creation), then
+ * those recorded but not served (a creation that failed part-way: served from the next start).
+ */
 async function knownMarkets(ctx: GraphContext): Promise<KnownMarket[]> {
   const created = ctx.services.marketCatalog ? await ctx.services.marketCatalog.list() : [];
   const byCreated = new Map(created.map((c) => [c.spec.symbol, c]));
@@ -229,18 +233,7 @@ function limitsChange(
   return change;
 }
 
-function newMarketSpec(input: {
-  base: string;
-  quote: string;
-  tickSize: string;
-  lotSize: string;
-  minSize: string;
-  maxSize: string;
-  maxPrice: string;
-  minNotional: string;
-  priceBandBps: number;
-  referencePrice?: string | null;
-}): MarketSpec {
+function newMarketSpec(input: CreateMarketInput): MarketSpec {
   const base = assetOf(input.base);
   const quote = assetOf(input.quote);
   if (base.symbol === quote.symbol) throw badInput('base and quote must differ', 'quote');
@@ -563,15 +556,19 @@ export const adminPanelResolvers: Resolvers = {
         reason: why,
         detail: spec,
       });
-      if (!(await catalog.add(spec, principal.userId))) throw exists();
-      accepted<OpenReply>(
-        await run(ctx, {
-          verb: 'send',
-          target: `market/${spec.symbol}`,
-          reason,
-          message: { type: 'open', payload: toBookConfig(spec) },
-        }),
-      );
+      // The node records it, opens its book (here, audited as this admin) and wires it: it trades
+      // as soon as this returns.
+      const created = await catalog.create(spec, principal.userId, async () => {
+        accepted<OpenReply>(
+          await run(ctx, {
+            verb: 'send',
+            target: `market/${spec.symbol}`,
+            reason,
+            message: { type: 'open', payload: toBookConfig(spec) },
+          }),
+        );
+      });
+      if (!created) throw exists();
       return adminMarket(ctx, await knownMarket(ctx, spec.symbol));
     },
     startMarketMaker: async (_root, { market, reason }, ctx) => {
@@ -640,17 +637,8 @@ export const adminPanelResolvers: Resolvers = {
     frozen: (s) => s.frozen,
   },
   AdminOrder: {
-    id: (o) => String(o.id),
+    ...orderFields,
     account: (o) => String(o.account),
-    price: (o, _a, ctx) => (o.price === 0 ? null : priceOf(specOf(ctx, o.market), o.price)),
-    stopPrice: (o, _a, ctx) => (o.stopPrice === 0 ? null : priceOf(specOf(ctx, o.market), o.stopPrice)),
-    size: (o, _a, ctx) => (o.size === 0 ? null : sizeOf(specOf(ctx, o.market), o.size)),
-    quote: (o, _a, ctx) => (o.quote === 0 ? null : notionalOf(specOf(ctx, o.market), o.quote)),
-    filledSize: (o, _a, ctx) => sizeOf(specOf(ctx, o.market), o.filledLots),
-    remainingSize: (o, _a, ctx) => sizeOf(specOf(ctx, o.market), o.remaining),
-    filledNotional: (o, _a, ctx) => notionalOf(specOf(ctx, o.market), o.filledNotional),
-    averagePrice: (o, _a, ctx) => averagePriceOf(specOf(ctx, o.market), o.filledNotional, o.filledLots),
-    fees: (o) => Object.entries(o.fees).map(([asset, fee]) => ({ asset, amount: amountOf(asset, fee) })),
   },
   AdminTrade: {
     id: (t) => t.fill.id,

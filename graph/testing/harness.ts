@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { accountEventPublisher, ledgerProjection, LedgerReadModel } from '../../actors/account/index.ts';
 import { startExchange } from '../../actors/account/testing/exchange.ts';
 import type { TestExchange } from '../../actors/account/testing/exchange.ts';
-import { demoMarkets } from '../../actors/market/index.ts';
+import { marketCreation } from '../../actors/market-creation.ts';
+import { demoMarkets, MarketCatalog, MarketRegistry } from '../../actors/market/index.ts';
 import { MarketData } from '../../actors/marketdata/index.ts';
-import { MarketCatalog } from '../../actors/market/index.ts';
 import {
   createPgliteDriver,
   MemoryJournal,
@@ -33,6 +33,8 @@ import type { Gateway, GatewayOptions } from '../server.ts';
 /** A whole exchange, market data on an in-process bus, and the gateway on an ephemeral port. */
 export interface TestGateway {
   readonly exchange: TestExchange;
+  /** The markets the gateway serves; an admin's createMarket adds to it, as on a node. */
+  readonly markets: MarketRegistry;
   readonly bus: InProcessBus;
   readonly marketData: ReadonlyMap<string, MarketData>;
   /** The real auth service (users on PGlite, memory sessions and rate limits, a fresh key and secret). */
@@ -85,6 +87,18 @@ export async function startTestGateway(
   const { ask } = exchange;
   for (const spec of demoMarkets)
     marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus }));
+  // createMarket as the node runs it (actors/node.ts), in process: the accounts learn the market,
+  // the book opens, then market data and settlement take it up, then the gateway serves it.
+  const markets = new MarketRegistry(demoMarkets);
+  const creation = marketCreation({
+    catalog: new MarketCatalog(driver),
+    registry: markets,
+    announce: async (spec) => void exchange.markets.add(spec),
+    serve: async (spec) => {
+      marketData.set(spec.symbol, await MarketData.start(spec.symbol, ask, { bus }));
+      await exchange.path.addMarket(spec);
+    },
+  });
 
   const users = new UserStore(driver, ServerKey.generate());
   const resetTokens = new Map<string, string>();
@@ -114,7 +128,7 @@ export async function startTestGateway(
     ...options,
     authenticate: authenticate ?? auth.authenticate,
     services: {
-      markets: new Map(demoMarkets.map((spec) => [spec.symbol, spec])),
+      markets: markets.specs,
       marketData,
       orders: exchange.path,
       ask,
@@ -123,7 +137,7 @@ export async function startTestGateway(
       auth,
       users: auth.directory,
       admin,
-      marketCatalog: new MarketCatalog(driver),
+      marketCatalog: creation,
       ...(marketMaking ? { marketMaking: marketMaking(exchange) } : {}),
       ...(ledger ? { ledger: new LedgerReadModel(driver) } : {}),
     },
@@ -139,6 +153,7 @@ export async function startTestGateway(
   const { port } = server.address() as AddressInfo;
   return {
     exchange,
+    markets,
     bus,
     marketData,
     auth,

@@ -1,4 +1,4 @@
-import { createBook, demoMarkets, marketBehavior, toBookConfig } from '../../market/index.ts';
+import { createBook, demoMarkets, marketBehavior, MarketRegistry, toBookConfig } from '../../market/index.ts';
 import type { MarketSpec } from '../../market/index.ts';
 import { ActorSystem } from '../../runtime/index.ts';
 import type { Clock } from '../../runtime/index.ts';
@@ -15,6 +15,13 @@ export interface TestExchange {
   readonly journal: Journal;
   readonly path: OrderPath;
   readonly ask: Ask;
+  /** The markets the accounts trade; it grows as a node's shard hosts' do (`addMarket`). */
+  readonly markets: MarketRegistry;
+  /**
+   * A market created while the exchange runs, as a node wires it: the accounts learn it, its book
+   * opens, settlement takes it up. False, changing nothing, when the symbol is known.
+   */
+  addMarket(spec: MarketSpec): Promise<boolean>;
   /** Deposits `amount` of `asset` into an account (idempotent by txId). */
   deposit(account: number, asset: string, amount: string, txId?: string): Promise<void>;
   stop(): Promise<void>;
@@ -50,12 +57,14 @@ export async function startExchange(
   system.register(
     marketBehavior(createBook, { settlement: true, snapshotEvery: options.snapshotEvery ?? 10_000 }),
   );
-  system.register(accountBehavior({ markets, ...options.account }));
+  const registry = new MarketRegistry(markets);
+  system.register(accountBehavior({ markets: registry.specs, ...options.account }));
   const ask: Ask = (address, type, payload, opts) => system.ask(address, type, payload, opts);
-  for (const spec of markets) {
+  const open = async (spec: MarketSpec) => {
     const opened = await system.ask(`market/${spec.symbol}`, 'open', toBookConfig(spec));
     if (!(opened as { ok: boolean }).ok) throw new Error(`cannot open ${spec.symbol}`);
-  }
+  };
+  for (const spec of markets) await open(spec);
   const path = new OrderPath(ask, markets, {
     retryMs: 20,
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
@@ -67,6 +76,13 @@ export async function startExchange(
     journal,
     path,
     ask,
+    markets: registry,
+    async addMarket(spec) {
+      if (!registry.add(spec)) return false;
+      await open(spec);
+      await path.addMarket(spec);
+      return true;
+    },
     async deposit(account, asset, amount, txId = `dep-${++deposits}`) {
       const result = (await ask(`account/${account}`, 'credit', { txId, asset, amount, chain: 'base' })) as {
         ok: boolean;

@@ -36,7 +36,10 @@ describe('/manage/markets', () => {
     vi.mocked(setMarketStatus).mockImplementation(async (symbol, status) => ({ ...btc, symbol, status }));
     render(Page);
     await screen.findByTestId('market-row-BTC-USDT');
-    expect(screen.getByTestId('market-row-ETH-BTC').textContent).toContain('after restart');
+    // A market whose creation did not finish is marked; a live one is not.
+    expect(screen.getByTestId('market-row-ETH-BTC').textContent).toContain('not served');
+    expect(screen.queryByTestId('market-not-live-BTC-USDT')).toBeNull();
+    expect(screen.getByTestId('market-row-BTC-USDT').textContent).not.toContain('restart');
     expect((screen.getByTestId('market-resume-BTC-USDT') as HTMLButtonElement).disabled).toBe(true);
 
     await fireEvent.click(screen.getByTestId('market-halt-BTC-USDT'));
