@@ -261,7 +261,7 @@ export function accountBehavior(
     const order: AccountOrder = { ...entry.order, id, held: hold, createdAt: now, updatedAt: now };
     return decided<PlaceReply>(state, [{ type: 'placed', order, tx, nextLocal }], {
       ok: true,
-      order,
+      market: order.market,
       command: bookCommandFor(order, state.account),
     });
   }

@@ -141,17 +141,22 @@ describe('order path: recovery of orders the book never received', () => {
         prices: {},
       },
       { id: 'place:lost' },
-    )) as { ok: true; order: AccountOrder };
-    expect(pending.order.status).toBe('PendingNew');
+    )) as { ok: true; command: { orderId: number } };
+    const held = (await exchange.ask('account/5', 'order', {
+      orderId: pending.command.orderId,
+    })) as AccountOrder;
+    expect(held.status).toBe('PendingNew');
     expect((await balances(5)).USDT).toEqual({ asset: 'USDT', available: '8400', locked: '1600' });
 
     expect(await exchange.path.resumePending(5, 0)).toBe(1);
-    const resumed = (await exchange.ask('account/5', 'order', { orderId: pending.order.id })) as AccountOrder;
+    const resumed = (await exchange.ask('account/5', 'order', {
+      orderId: pending.command.orderId,
+    })) as AccountOrder;
     expect(resumed.status).toBe('New');
     // A second sweep finds nothing; a client retry of the same client order id is the same order.
     expect(await exchange.path.resumePending(5, 0)).toBe(0);
     const retried = await placed5('lost');
-    expect(retried.id).toBe(pending.order.id);
+    expect(retried.id).toBe(pending.command.orderId);
     // And it trades like any resting order.
     await placed(6, {
       clientOrderId: 'hit',

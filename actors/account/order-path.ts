@@ -95,7 +95,7 @@ export class OrderPath {
     const { orderId, ...command } = placed.command;
     const { type: _type, ...payload } = command;
     const result = (await this.ask(
-      `market/${placed.order.market}`,
+      `market/${placed.market}`,
       'place',
       { orderId, ...payload },
       { id: `order:${orderId}` },
@@ -107,7 +107,7 @@ export class OrderPath {
       })) as AccountOrder;
       return { ok: true, order };
     }
-    return { ok: true, order: await this.#settledOrder(account, placed.order.market, result, orderId) };
+    return { ok: true, order: await this.#settledOrder(account, placed.market, result, orderId) };
   }
 
   /** Cancels one live order; the order as it ends up (Cancelled, or Filled if it traded first). */

@@ -102,8 +102,13 @@ export interface EffectiveLimits extends OwnLimits {
 
 export type Failure = { readonly ok: false; readonly code: AccountErrorCode; readonly message: string };
 
+/**
+ * The account took the order (PendingNew, its hold locked): the command for its market's book.
+ * Kept small: it is journaled with the command, for a redelivered `place` (the order itself is in
+ * the `placed` event, and the order path returns it as settlement leaves it).
+ */
 export type PlaceReply =
-  { readonly ok: true; readonly order: AccountOrder; readonly command: PlaceOrder } | Failure;
+  { readonly ok: true; readonly market: string; readonly command: PlaceOrder } | Failure;
 
 export type CancelReply = { readonly ok: true; readonly market: string; readonly orderId: number } | Failure;
 
