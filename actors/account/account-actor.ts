@@ -402,9 +402,9 @@ export function accountBehavior(
       },
       openMarkets: (state) => reply([...new Set([...state.orders.values()].map((o) => o.market))].sort()),
       settle: (state, batch, ctx) => {
-        const { event, followUps } = settle(state, unitsOf(batch.market), batch, ctx.clock.now());
+        const { event, followUps, orders } = settle(state, unitsOf(batch.market), batch, ctx.clock.now());
         if (!event) return reply<SettleReply>({ followUps, orders: [] });
-        return decided<SettleReply>(state, [event], { followUps, orders: event.orders });
+        return decided<SettleReply>(state, [event], { followUps, orders });
       },
       abandon: (state, { orderId: id }, ctx) => {
         const order = state.order(id);

@@ -3,7 +3,7 @@ import type { FeeRates } from './fees.ts';
 import { UserLedger } from './ledger.ts';
 import type { Transaction } from './ledger.ts';
 import { isTerminal } from './oms.ts';
-import type { AccountEvent, AccountOrder, KycStatus, OwnLimits } from './types.ts';
+import type { AccountEvent, AccountOrder, KycStatus, OrderChange, OwnLimits } from './types.ts';
 
 /** How many finished orders an actor keeps for queries (the read model keeps them all). */
 export const RECENT_CLOSED = 200;
@@ -75,7 +75,7 @@ export function applyEvent(state: AccountState, event: AccountEvent): AccountSta
       break;
     case 'settled':
       for (const tx of event.txs) state.applyTx(tx);
-      for (const order of event.orders) state.setOrder(order);
+      for (const change of event.orders) state.setOrder(withChange(state.orders.get(change.id)!, change));
       state.settledSeq.set(event.market, event.through);
       if (event.volume)
         state.volume = RollingVolume.add(state.volume, event.volume.day, event.volume.microUsd);
@@ -109,6 +109,29 @@ export function applyEvent(state: AccountState, event: AccountEvent): AccountSta
       break;
   }
   return state;
+}
+
+/** The fields of the order settlement may have changed (what a `settled` event keeps of it). */
+export function changeOf(order: AccountOrder): OrderChange {
+  return {
+    id: order.id,
+    createdAt: order.createdAt,
+    status: order.status,
+    price: order.price,
+    filledLots: order.filledLots,
+    remaining: order.remaining,
+    filledNotional: order.filledNotional,
+    held: order.held,
+    fees: order.fees,
+    pendingAmend: order.pendingAmend,
+    triggered: order.triggered,
+    updatedAt: order.updatedAt,
+  };
+}
+
+/** The live order with a settlement change applied (a whole order, from older journals, too). */
+export function withChange(order: AccountOrder, change: OrderChange): AccountOrder {
+  return { ...order, ...change };
 }
 
 /** Explicit holds: a `lock` opens one under its tx id; `unlock`/`withdrawal` close the one they name. */

@@ -3,6 +3,7 @@ import { postgresUrl, randomSchemaName, requirePostgres } from '../../test/servi
 import { createPgDriver, createPgliteDriver, migrate, SqlJournal } from '../store/index.ts';
 import type { AppendWrite, Projection, SqlDriver } from '../store/index.ts';
 import { LOCAL_ID_BITS } from './account-actor.ts';
+import { changeOf } from './account-state.ts';
 import { assetOf, formatAmount } from './assets.ts';
 import { ledgerProjection, LedgerReadModel, MAX_PAGE } from './read-model.ts';
 import type { LedgerEntry, OrderRecord } from './read-model.ts';
@@ -336,6 +337,38 @@ where b.available is distinct from e.available or b.locked is distinct from e.lo
       );
       expect(counted).toEqual([{ count: '8000' }]);
       for (const total of await model.totals()) expect(total.total).toBe(0n);
+    });
+
+    test('settlement journals order changes: merged into a row placed in the same batch, else updating it', async () => {
+      const journal = new SqlJournal(backend.driver, { projections: [ledgerProjection] });
+      const settledAs = (order: AccountOrder, seq: number, status: AccountOrder['status']): AccountEvent => ({
+        type: 'settled',
+        market: order.market,
+        through: seq,
+        txs: [],
+        orders: [changeOf({ ...order, status, updatedAt: order.updatedAt + seq })],
+        volume: null,
+      });
+      // Placed and accepted in one batch: one row, at its accepted version.
+      const first = depositAndOrder(4_001, orders.e1!);
+      const placed = (first.events[1] as Extract<AccountEvent, { type: 'placed' }>).order;
+      const accepted = { ...first, events: [...first.events, settledAs(placed, 7, 'New')] };
+      expect(ledgerProjection.statements([accepted]).map((s) => s.sql.split(' ')[0])).toEqual([
+        'insert',
+        'insert',
+        'insert',
+      ]);
+      await journal.appendBatch([accepted]);
+      expect((await model.orders(4_001, { limit: 10 })).orders).toMatchObject([
+        { id: placed.id, status: 'New', updatedAt: placed.updatedAt + 7 },
+      ]);
+      // Cancelled in a later batch: an update of the row the first one wrote.
+      await journal.appendBatch([
+        { persistenceId: 'account/4001', fromSeq: 5, events: [settledAs(placed, 9, 'Cancelled')] },
+      ]);
+      expect((await model.orders(4_001, { limit: 10 })).orders).toMatchObject([
+        { id: placed.id, clientOrderId: 'x4001', market: placed.market, status: 'Cancelled' },
+      ]);
     });
   });
 }

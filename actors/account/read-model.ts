@@ -2,7 +2,8 @@ import type { AppendWrite, Projection, SqlQuerier, SqlStatement } from '../store
 import { LOCAL_ID_BITS } from './account-actor.ts';
 import type { Transaction } from './ledger.ts';
 import type { OrderStatus } from './oms.ts';
-import type { AccountEvent, AccountOrder } from './types.ts';
+import { withChange } from './account-state.ts';
+import type { AccountEvent, AccountOrder, OrderChange } from './types.ts';
 
 /**
  * The accounts' read model (tables of migrations/003_ledger.sql): every posting as an entry, users'
@@ -46,6 +47,17 @@ on conflict (order_id, created_at) do update
 set status = excluded.status, price = excluded.price, stop_price = excluded.stop_price, size = excluded.size,
   quote = excluded.quote, filled = excluded.filled, remaining = excluded.remaining,
   filled_notional = excluded.filled_notional, fees = excluded.fees, updated_at = excluded.updated_at`;
+
+/**
+ * Settlement's changes to orders whose row an earlier batch wrote (an order placed in the same
+ * batch is merged into its row before, since statements of one batch do not see each other's rows).
+ */
+const UPDATE_ORDERS = `update account_orders as o
+set status = c.status, price = c.price, filled = c.filled, remaining = c.remaining,
+  filled_notional = c.filled_notional, fees = c.fees, updated_at = to_timestamp(c.updated_at / 1000.0)
+from json_to_recordset($1::json) as c(id bigint, created_at bigint, status text, price bigint, filled bigint,
+  remaining bigint, filled_notional bigint, fees jsonb, updated_at bigint)
+where o.order_id = c.id and o.created_at = to_timestamp(c.created_at / 1000.0)`;
 
 const BALANCES = `select asset, available::text as available, locked::text as locked
 from ledger_balances where owner = $1 order by asset`;
@@ -123,6 +135,8 @@ class BatchRows {
   readonly #deltas = new Map<string, Map<string, Delta>>();
   /** Latest version per order; the key also tells two lives of a reused order id apart. */
   readonly #orders = new Map<string, AccountOrder>();
+  /** Latest change per order whose whole row is not in this batch. */
+  readonly #changes = new Map<string, OrderChange>();
 
   add(persistenceId: string, owner: string, seq: number, event: AccountEvent): void {
     switch (event.type) {
@@ -137,7 +151,7 @@ class BatchRows {
         break;
       case 'settled':
         for (const tx of event.txs) this.#post(persistenceId, owner, seq, tx);
-        for (const order of event.orders) this.#keep(order);
+        for (const change of event.orders) this.#change(change);
         break;
       case 'posted':
         this.#post(persistenceId, owner, seq, event.tx);
@@ -169,6 +183,12 @@ class BatchRows {
         params: [JSON.stringify([...this.#orders.values()].map(orderRow))],
       });
     }
+    if (this.#changes.size > 0) {
+      statements.push({
+        sql: UPDATE_ORDERS,
+        params: [JSON.stringify([...this.#changes.values()].map(changeRow))],
+      });
+    }
     return statements;
   }
 
@@ -195,8 +215,39 @@ class BatchRows {
   }
 
   #keep(order: AccountOrder): void {
-    this.#orders.set(`${order.id}@${order.createdAt}`, order);
+    const key = orderKey(order);
+    this.#orders.set(key, order);
+    this.#changes.delete(key);
   }
+
+  #change(change: OrderChange): void {
+    const key = orderKey(change);
+    const whole = this.#orders.get(key);
+    if (whole) this.#orders.set(key, withChange(whole, change));
+    else this.#changes.set(key, change);
+  }
+}
+
+function orderKey(order: OrderChange): string {
+  return `${order.id}@${order.createdAt}`;
+}
+
+function changeRow(change: OrderChange): Record<string, unknown> {
+  return {
+    id: change.id,
+    created_at: change.createdAt,
+    status: change.status,
+    price: change.price,
+    filled: change.filledLots,
+    remaining: change.remaining,
+    filled_notional: change.filledNotional,
+    fees: feesRow(change.fees),
+    updated_at: change.updatedAt,
+  };
+}
+
+function feesRow(fees: OrderChange['fees']): Record<string, string> {
+  return Object.fromEntries(Object.entries(fees).map(([asset, fee]) => [asset, fee.toString()]));
 }
 
 function orderRow(order: AccountOrder): Record<string, unknown> {
@@ -217,7 +268,7 @@ function orderRow(order: AccountOrder): Record<string, unknown> {
     filled: order.filledLots,
     remaining: order.remaining,
     filled_notional: order.filledNotional,
-    fees: Object.fromEntries(Object.entries(order.fees).map(([asset, fee]) => [asset, fee.toString()])),
+    fees: feesRow(order.fees),
     updated_at: order.updatedAt,
   };
 }

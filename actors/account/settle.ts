@@ -1,5 +1,6 @@
 import type { BookEvent, Fill } from '../market/types.ts';
 import type { AccountState } from './account-state.ts';
+import { changeOf } from './account-state.ts';
 import { dayIndexOf, feeOf, ratesFor, RollingVolume } from './fees.ts';
 import type { FeeQuote } from './fees.ts';
 import { SystemAccount, sys, TxKind } from './ledger.ts';
@@ -28,6 +29,8 @@ const COMMAND_REFUSALS = new Set(['UNKNOWN_ORDER', 'NOT_ORDER_OWNER', 'NOT_AMEND
 export interface SettleResult {
   readonly event: Extract<AccountEvent, { type: 'settled' }> | null;
   readonly followUps: FollowUp[];
+  /** The orders the batch changed, whole, as the event leaves them (the event has their changes). */
+  readonly orders: AccountOrder[];
 }
 
 /** The account's fee tier and rates now: its 30-day USD volume, QTRA holding and custom rates. */
@@ -134,7 +137,7 @@ export function settle(
     }
   }
 
-  if (through === (state.settledSeq.get(market) ?? 0)) return { event: null, followUps };
+  if (through === (state.settledSeq.get(market) ?? 0)) return { event: null, followUps, orders: [] };
   const orders = [...changed.values()].map(rehold);
   return {
     event: {
@@ -142,10 +145,11 @@ export function settle(
       market,
       through,
       txs,
-      orders,
+      orders: orders.map(changeOf),
       volume: microUsd > 0n ? { day: dayIndexOf(now), microUsd } : null,
     },
     followUps,
+    orders,
   };
 
   function fill(order: Draft, event: Fill, taker: boolean): void {

@@ -155,6 +155,27 @@ export interface AccountSummary {
   readonly rates: FeeRates;
 }
 
+/**
+ * What settlement journals of an order: its fields that change (an order's identity and terms
+ * never do), about half the order's size. `id` and `createdAt` name it (two lives of a reused id
+ * differ in `createdAt`). Journals written before carry whole orders, which are changes too.
+ */
+export type OrderChange = Pick<
+  AccountOrder,
+  | 'id'
+  | 'createdAt'
+  | 'status'
+  | 'price'
+  | 'filledLots'
+  | 'remaining'
+  | 'filledNotional'
+  | 'held'
+  | 'fees'
+  | 'pendingAmend'
+  | 'triggered'
+  | 'updatedAt'
+>;
+
 /** What an AccountActor journals: decided effects, so replay never recomputes a fee. */
 export type AccountEvent =
   | {
@@ -168,7 +189,8 @@ export type AccountEvent =
       readonly market: string;
       readonly through: number;
       readonly txs: readonly Transaction[];
-      readonly orders: readonly AccountOrder[];
+      /** The orders the round changed, as they now are (applied over the live orders). */
+      readonly orders: readonly OrderChange[];
       readonly volume: { readonly day: number; readonly microUsd: bigint } | null;
     }
   | { readonly type: 'amendHeld'; readonly order: AccountOrder; readonly tx: Transaction | null }
