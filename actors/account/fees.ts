@@ -226,6 +226,13 @@ export const RollingVolume = {
     if (!Number.isSafeInteger(dayIndex)) throw new InvalidFeeInputError(`day index ${dayIndex}`);
     const last = volume.days.at(-1);
     const latest = last === undefined ? dayIndex : Math.max(last[0], dayIndex);
+    const first = volume.days[0];
+    if (last !== undefined && last[0] === dayIndex && first !== undefined && inWindow(first[0], latest)) {
+      // Today again, nothing to drop (the usual fill): only the last day's sum changes.
+      const days = volume.days.slice();
+      days[days.length - 1] = [dayIndex, (BigInt(last[1]) + microUsd).toString()];
+      return { days };
+    }
     const byDay = new Map<number, bigint>();
     for (const [day, amount] of volume.days) {
       if (inWindow(day, latest)) byDay.set(day, BigInt(amount));

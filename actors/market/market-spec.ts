@@ -67,9 +67,8 @@ function divideExact(a: Scaled, b: Scaled): bigint | undefined {
   return an / bn;
 }
 
-function countOf(amount: string, step: string, notMultiple: SpecRejectCode, max: bigint): Converted {
+function countOf(amount: string, s: Scaled, notMultiple: SpecRejectCode, max: bigint): Converted {
   const a = scaled(amount);
-  const s = scaled(step)!;
   if (!a || a.units === 0n) return { ok: false, code: SpecRejectCode.INVALID_DECIMAL };
   const n = divideExact(a, s);
   if (n === undefined) return { ok: false, code: notMultiple };
@@ -113,22 +112,51 @@ export function checkSpec(spec: MarketSpec): void {
   }
 }
 
+/** A checked spec's steps and limits as scaled integers, worked out once per spec object. */
+interface Steps {
+  readonly tick: Scaled;
+  readonly lot: Scaled;
+  readonly maxTicks: bigint;
+  readonly maxLots: bigint;
+}
+
+const stepsCache = new WeakMap<MarketSpec, Steps>();
+
+function stepsOf(spec: MarketSpec): Steps {
+  let steps = stepsCache.get(spec);
+  if (steps === undefined) {
+    const tick = scaled(spec.tickSize)!;
+    const lot = scaled(spec.lotSize)!;
+    steps = {
+      tick,
+      lot,
+      maxTicks: divideExact(scaled(spec.maxPrice)!, tick)!,
+      maxLots: divideExact(scaled(spec.maxSize)!, lot)!,
+    };
+    // Keyed by the object: specs are never changed in place (a changed market is a new spec).
+    stepsCache.set(spec, steps);
+  }
+  return steps;
+}
+
 function maxTicks(spec: MarketSpec): bigint {
-  return divideExact(scaled(spec.maxPrice)!, scaled(spec.tickSize)!)!;
+  return stepsOf(spec).maxTicks;
 }
 
 function maxLots(spec: MarketSpec): bigint {
-  return divideExact(scaled(spec.maxSize)!, scaled(spec.lotSize)!)!;
+  return stepsOf(spec).maxLots;
 }
 
 /** "101.25" -> ticks, or why not. */
 export function priceToTicks(spec: MarketSpec, price: string): Converted {
-  return countOf(price, spec.tickSize, SpecRejectCode.PRICE_NOT_TICK_MULTIPLE, maxTicks(spec));
+  const steps = stepsOf(spec);
+  return countOf(price, steps.tick, SpecRejectCode.PRICE_NOT_TICK_MULTIPLE, steps.maxTicks);
 }
 
 /** "0.5" -> lots, or why not. */
 export function sizeToLots(spec: MarketSpec, size: string): Converted {
-  return countOf(size, spec.lotSize, SpecRejectCode.SIZE_NOT_LOT_MULTIPLE, maxLots(spec));
+  const steps = stepsOf(spec);
+  return countOf(size, steps.lot, SpecRejectCode.SIZE_NOT_LOT_MULTIPLE, steps.maxLots);
 }
 
 /**
