@@ -153,6 +153,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       resolvers: resolvers as never,
     }),
     graphqlEndpoint: path,
+    // `handle` reads the whole body under `maxBodyBytes` (413 beyond) before yoga sees it: yoga's
+    // own limit would only pipe the text through a second stream per request.
+    maxRequestBodySize: false,
     graphiql: development,
     landingPage: false,
     cors: options.corsOrigins?.length
