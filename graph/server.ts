@@ -218,9 +218,11 @@ export function createGateway(options: GatewayOptions): Gateway {
           ],
         });
       }
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      // A plain record: yoga's Request wraps it as is (a global Headers would be converted again).
+      const headers: Record<string, string> = {};
+      for (const name in req.headers) {
+        const value = req.headers[name];
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
       const url = new URL(req.url ?? path, `http://${req.headers.host ?? 'gateway'}`);
       const method = req.method ?? 'GET';
