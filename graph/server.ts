@@ -380,22 +380,36 @@ async function authenticateOrRefuse(
 }
 
 /** The body, or undefined when it is over `limit` bytes (declared or streamed). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/**
+ * The request body, or undefined when it is over `limit` bytes (the rest is drained unread).
+ * Listeners rather than `for await`: an async iterator per request costs more than the body.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > limit) {
     req.resume();
-    return undefined;
+    return Promise.resolve(undefined);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
       req.resume();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      if (size <= limit) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+    req.once('error', reject);
+    // A client gone before the end: settled (rejected) so nothing waits on it forever.
+    req.once('close', () => reject(new Error('request closed before its body ended')));
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
