@@ -40,16 +40,16 @@ type PathSegment = string | number;
 /**
  * Encodes a value as JSON text, bigints as `{"$bigint":"…"}`.
  *
+ * The text is written as UTF-8 bytes into one reused buffer and read out once, flat: building it
+ * by string concatenation would leave a rope of small strings per value for the garbage collector
+ * (and a copy to flatten it when it is stored).
+ *
  * @throws InvalidValueError when the value (or anything inside it) is outside the value domain.
  */
 export function encodeValue(value: unknown): string {
-  try {
-    return write(value, 0);
-  } catch (error) {
-    if (!(error instanceof Unstorable)) throw error;
-    const where = formatPath(error.path);
-    throw new InvalidValueError(where, `cannot store value at ${where}: ${error.message}`);
-  }
+  const out = writer;
+  if (out.busy) return new ByteWriter().encode(value);
+  return out.encode(value);
 }
 
 /**
@@ -84,93 +84,179 @@ class Unstorable extends Error {
   readonly path: PathSegment[] = [];
 }
 
-function write(value: unknown, depth: number): string {
-  switch (typeof value) {
-    case 'string':
-      // Most stored strings are ids and codes that need no escaping and no surrogate check.
-      if (PLAIN_TEXT.test(value)) return `"${value}"`;
-      checkText(value);
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new Unstorable(`${value} is not a finite number`);
-      // String(-0) is "0", and String(n) equals JSON's form for every finite n.
-      return String(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return `{"${BIGINT_KEY}":"${value}"}`;
-    case 'object':
-      if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new Unstorable(`nested deeper than ${MAX_DEPTH} levels (or cyclic)`);
-      return Array.isArray(value) ? writeArray(value, depth) : writeObject(value, depth);
-    case 'undefined':
-      throw new Unstorable(
-        depth === 0 ? 'undefined cannot be stored (use null)' : 'undefined in an array cannot be stored',
-      );
-    default:
-      throw new Unstorable(`a ${typeof value} cannot be stored`);
-  }
-}
+/** Double quote, comma, brackets and braces as bytes. */
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const FIRST_BYTES = 4_096;
+/** A writer whose buffer grew past this gives it back after the value (one huge snapshot). */
+const KEEP_BYTES = 1 << 20;
 
-function writeArray(array: readonly unknown[], depth: number): string {
-  let out = '[';
-  for (let i = 0; i < array.length; i++) {
+/** Writes one value's JSON as UTF-8 into a growing buffer, reused from value to value. */
+class ByteWriter {
+  busy = false;
+  #buf = Buffer.allocUnsafe(FIRST_BYTES);
+  #pos = 0;
+
+  encode(value: unknown): string {
+    this.busy = true;
+    this.#pos = 0;
     try {
-      out += (i === 0 ? '' : ',') + write(array[i], depth + 1);
+      this.#value(value, 0);
     } catch (error) {
-      if (error instanceof Unstorable) error.path.unshift(i);
-      throw error;
+      if (!(error instanceof Unstorable)) throw error;
+      const where = formatPath(error.path);
+      throw new InvalidValueError(where, `cannot store value at ${where}: ${error.message}`);
+    } finally {
+      this.busy = false;
+    }
+    const text = this.#buf.toString('utf8', 0, this.#pos);
+    if (this.#buf.length > KEEP_BYTES) this.#buf = Buffer.allocUnsafe(FIRST_BYTES);
+    return text;
+  }
+
+  #value(value: unknown, depth: number): void {
+    switch (typeof value) {
+      case 'string':
+        // Most stored strings are ids and codes that need no escaping and no surrogate check.
+        if (PLAIN_TEXT.test(value)) return this.#quotedAscii(value);
+        checkText(value);
+        return this.#utf8(JSON.stringify(value));
+      case 'number':
+        if (!Number.isFinite(value)) throw new Unstorable(`${value} is not a finite number`);
+        // String(-0) is "0", and String(n) equals JSON's form for every finite n.
+        return this.#ascii(String(value));
+      case 'boolean':
+        return this.#ascii(value ? 'true' : 'false');
+      case 'bigint':
+        this.#ascii(BIGINT_OPEN);
+        this.#ascii(String(value));
+        return this.#ascii(BIGINT_CLOSE);
+      case 'object':
+        if (value === null) return this.#ascii('null');
+        if (depth >= MAX_DEPTH) throw new Unstorable(`nested deeper than ${MAX_DEPTH} levels (or cyclic)`);
+        return Array.isArray(value) ? this.#array(value, depth) : this.#object(value, depth);
+      case 'undefined':
+        throw new Unstorable(
+          depth === 0 ? 'undefined cannot be stored (use null)' : 'undefined in an array cannot be stored',
+        );
+      default:
+        throw new Unstorable(`a ${typeof value} cannot be stored`);
     }
   }
-  return out + ']';
-}
 
-function writeObject(object: object, depth: number): string {
-  const proto: unknown = Object.getPrototypeOf(object);
-  if (proto !== Object.prototype && proto !== null) {
-    const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-    throw new Unstorable(`a ${kind} instance cannot be stored, only plain objects`);
-  }
-  const keys = Object.keys(object);
-  if (keys.length === 1 && keys[0] === BIGINT_KEY) {
-    throw new Unstorable(`the key "${BIGINT_KEY}" alone is reserved for bigints`);
-  }
-  let out = '';
-  let first = true;
-  for (const key of keys) {
-    const item = (object as Record<string, unknown>)[key];
-    if (item === undefined) continue;
-    try {
-      out += (first ? '{' : ',') + keyPrefix(key) + write(item, depth + 1);
-    } catch (error) {
-      if (error instanceof Unstorable) error.path.unshift(key);
-      throw error;
+  #array(array: readonly unknown[], depth: number): void {
+    this.#byte(OPEN_ARRAY);
+    for (let i = 0; i < array.length; i++) {
+      if (i > 0) this.#byte(COMMA);
+      try {
+        this.#value(array[i], depth + 1);
+      } catch (error) {
+        if (error instanceof Unstorable) error.path.unshift(i);
+        throw error;
+      }
     }
-    first = false;
+    this.#byte(CLOSE_ARRAY);
   }
-  return first ? '{}' : out + '}';
+
+  #object(object: object, depth: number): void {
+    const proto: unknown = Object.getPrototypeOf(object);
+    if (proto !== Object.prototype && proto !== null) {
+      const kind = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+      throw new Unstorable(`a ${kind} instance cannot be stored, only plain objects`);
+    }
+    let first = true;
+    for (const key of Object.keys(object)) {
+      const item = (object as Record<string, unknown>)[key];
+      if (key === BIGINT_KEY && Object.keys(object).length === 1) {
+        throw new Unstorable(`the key "${BIGINT_KEY}" alone is reserved for bigints`);
+      }
+      if (item === undefined) continue;
+      this.#byte(first ? OPEN_OBJECT : COMMA);
+      try {
+        this.#key(key);
+        this.#value(item, depth + 1);
+      } catch (error) {
+        if (error instanceof Unstorable) error.path.unshift(key);
+        throw error;
+      }
+      first = false;
+    }
+    if (first) this.#byte(OPEN_OBJECT);
+    this.#byte(CLOSE_OBJECT);
+  }
+
+  /** `"key":`, its bytes cached: keys repeat endlessly (every event has the same few). */
+  #key(key: string): void {
+    let bytes = keyBytes.get(key);
+    if (bytes === undefined) {
+      let prefix: string;
+      if (PLAIN_TEXT.test(key)) {
+        prefix = `"${key}":`;
+      } else {
+        checkText(key);
+        prefix = JSON.stringify(key) + ':';
+      }
+      bytes = Buffer.from(prefix, 'utf8');
+      if (keyBytes.size < KEY_CACHE_LIMIT) keyBytes.set(key, bytes);
+    }
+    const n = bytes.length;
+    this.#room(n);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i]!;
+    this.#pos = pos;
+  }
+
+  #byte(byte: number): void {
+    this.#room(1);
+    this.#buf[this.#pos++] = byte;
+  }
+
+  /** Text known to be ASCII (digits, literals, PLAIN_TEXT), one byte per character. */
+  #ascii(text: string): void {
+    const n = text.length;
+    this.#room(n);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.#pos = pos;
+  }
+
+  #quotedAscii(text: string): void {
+    const n = text.length;
+    this.#room(n + 2);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    buf[pos++] = QUOTE;
+    for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    buf[pos++] = QUOTE;
+    this.#pos = pos;
+  }
+
+  #utf8(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.#room(text.length * 3);
+    this.#pos += this.#buf.write(text, this.#pos, 'utf8');
+  }
+
+  #room(bytes: number): void {
+    if (this.#pos + bytes <= this.#buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + bytes));
+    this.#buf.copy(grown, 0, 0, this.#pos);
+    this.#buf = grown;
+  }
 }
 
-/**
- * `"key":` for an object key. Keys repeat endlessly (every event has the same few), so their
- * checked, escaped form is cached instead of testing and quoting each one again.
- */
-const keyPrefixes = new Map<string, string>();
+const BIGINT_OPEN = `{"${BIGINT_KEY}":"`;
+const BIGINT_CLOSE = '"}';
 const KEY_CACHE_LIMIT = 10_000;
-
-function keyPrefix(key: string): string {
-  const cached = keyPrefixes.get(key);
-  if (cached !== undefined) return cached;
-  let prefix: string;
-  if (PLAIN_TEXT.test(key)) {
-    prefix = `"${key}":`;
-  } else {
-    checkText(key);
-    prefix = JSON.stringify(key) + ':';
-  }
-  if (keyPrefixes.size < KEY_CACHE_LIMIT) keyPrefixes.set(key, prefix);
-  return prefix;
-}
+const keyBytes = new Map<string, Buffer>();
+/** The writer `encodeValue` uses; a fresh one only when encoding re-enters (a getter that encodes). */
+const writer = new ByteWriter();
 
 function checkText(text: string): void {
   if (!isStorableText(text)) throw new Unstorable('text with NUL or an unpaired surrogate cannot be stored');
