@@ -90,9 +90,13 @@ export function settle(
     return order;
   };
 
+  // Per command: the immediate orders it may have ended and the stops it triggered (few, usually
+  // none or one: arrays reused from command to command rather than two sets each).
+  const takers: number[] = [];
+  const triggered: number[] = [];
   for (const events of batch.commands) {
-    const takers = new Set<number>();
-    const triggered = new Set<number>();
+    takers.length = 0;
+    triggered.length = 0;
     for (const event of events) {
       if (event.seq <= through) continue;
       through = event.seq;
@@ -105,7 +109,7 @@ export function settle(
           const order = get(event.takerOrderId);
           if (order) {
             fill(order, event, true);
-            takers.add(order.id);
+            addOnce(takers, order.id);
           }
         }
         continue;
@@ -116,7 +120,7 @@ export function settle(
       if (!current || isTerminal(current.status)) continue;
       const order = get(event.orderId)!;
       applyOrderEvent(order, event, triggered);
-      if (event.type === 'Accepted' || event.type === 'Expired') takers.add(order.id);
+      if (event.type === 'Accepted' || event.type === 'Expired') addOnce(takers, order.id);
     }
     // An immediate order never outlives its command: what did not trade is over.
     for (const id of takers) {
@@ -183,7 +187,11 @@ export function settle(
   }
 }
 
-function applyOrderEvent(order: Draft, event: BookEvent, triggered: Set<number>): void {
+function addOnce(ids: number[], id: number): void {
+  if (!ids.includes(id)) ids.push(id);
+}
+
+function applyOrderEvent(order: Draft, event: BookEvent, triggered: number[]): void {
   switch (event.type) {
     case 'Accepted':
       if (order.status === OrderStatus.PendingNew) transitionTo(order, OrderStatus.New);
@@ -191,7 +199,9 @@ function applyOrderEvent(order: Draft, event: BookEvent, triggered: Set<number>)
     case 'Rejected': {
       // A place refused, or a stop refused when it triggered; a refused cancel/amend only drops the amend.
       const orderRefused =
-        order.status === OrderStatus.PendingNew ? !COMMAND_REFUSALS.has(event.code) : triggered.has(order.id);
+        order.status === OrderStatus.PendingNew
+          ? !COMMAND_REFUSALS.has(event.code)
+          : triggered.includes(order.id);
       if (orderRefused) {
         transitionTo(order, OrderStatus.Rejected);
         order.remaining = 0;
@@ -216,7 +226,7 @@ function applyOrderEvent(order: Draft, event: BookEvent, triggered: Set<number>)
       order.remaining = 0;
       return;
     case 'Triggered':
-      triggered.add(order.id);
+      addOnce(triggered, order.id);
       order.triggered = true;
       return;
     case 'Amended':
