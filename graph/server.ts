@@ -68,6 +68,9 @@ export interface Gateway {
 
 export const SCHEMA_FILE = new URL('./schema.graphql', import.meta.url);
 
+/** Responses yoga streams: subscriptions over SSE, incremental delivery. */
+const STREAMED_TYPES = /^(text\/event-stream|multipart\/mixed)/i;
+
 interface Enveloped {
   execute(args: ExecutionArgs): never;
   subscribe(args: ExecutionArgs): never;
@@ -238,8 +241,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       );
       res.statusCode = response.status;
       response.headers.forEach((value, name) => res.setHeader(name, value));
+      if (!STREAMED_TYPES.test(response.headers.get('content-type') ?? '')) {
+        // A whole result (JSON, GraphiQL's page): yoga holds it as text; a stream over it would
+        // cost more than the result.
+        return void res.end(await response.text());
+      }
       if (!response.body) return void res.end();
-      // Streamed (SSE subscriptions, GraphiQL): written as it comes, ended when done or on close.
+      // Streamed (SSE subscriptions, incremental delivery): written as it comes, ended when done or on close.
       const reader = response.body.getReader();
       res.on('close', () => void reader.cancel().catch(() => undefined));
       for (;;) {
