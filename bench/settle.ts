@@ -68,6 +68,64 @@ async function measure(journal: Journal | undefined, orders: number, maxInFlight
   return { perSecond: n / seconds, p99Us: sorted[Math.floor(n * 0.99)]! * 1000, trades };
 }
 
+/**
+ * One busy account (a market maker's): 100 orders in flight at once, resting on 500 price levels,
+ * journaling to PostgreSQL. The account decides its next order while the last ones are written,
+ * so this measures how many commands one account gets through per journal round trip.
+ */
+async function measureOneAccount(journal: Journal, orders: number): Promise<number> {
+  const exchange = await startExchange({
+    journal,
+    maxInFlightBatches: 4,
+    account: {
+      limits: {
+        rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
+        maxOpenOrders: 100_000,
+        maxNotional: '100000000000',
+      },
+    },
+  });
+  await exchange.deposit(1, 'USDT', '100000000000', 'bench-one-usdt');
+  const inFlight = 100;
+  let n = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (n < orders) {
+        const i = n++;
+        const result = await exchange.path.placeOrder(1, {
+          clientOrderId: `one-${i}`,
+          market: 'BTC-USDT',
+          side: 'BUY',
+          type: 'LIMIT',
+          price: String(60_000 + (i % 500)),
+          size: '0.001',
+        });
+        if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+      }
+    }),
+  );
+  const perSecond = orders / ((performance.now() - t0) / 1000);
+  await exchange.stop();
+  return perSecond;
+}
+
+/** Runs `use` on a journal in a throwaway PostgreSQL schema (each run opens its own markets). */
+async function inFreshSchema<T>(
+  url: string,
+  name: string,
+  use: (journal: Journal) => Promise<T>,
+): Promise<T> {
+  const driver = await createPgDriver({ url, schema: `qt_bench_settle_${name}_${process.pid}` });
+  try {
+    await migrate(driver);
+    return await use(new SqlJournal(driver));
+  } finally {
+    await driver.dropSchema();
+    await driver.close();
+  }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   log('settle: warm-up');
   await measure(undefined, 20_000);
@@ -77,21 +135,16 @@ export async function run(): Promise<Record<string, unknown>> {
   );
 
   const url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const driver = await createPgDriver({ url, schema: `qt_bench_settle_${process.pid}` });
-  let pg: Awaited<ReturnType<typeof measure>>;
-  try {
-    await migrate(driver);
-    pg = await measure(new SqlJournal(driver), 60_000, 4);
-  } finally {
-    await driver.dropSchema();
-    await driver.close();
-  }
+  const pg = await inFreshSchema(url, 'all', (journal) => measure(journal, 60_000, 4));
+  const oneAccount = await inFreshSchema(url, 'one', (journal) => measureOneAccount(journal, 10_000));
   log(`settle: PostgreSQL ${Math.round(pg.perSecond)} orders/s, p99 ${Math.round(pg.p99Us)} µs`);
+  log(`settle: one account, 100 orders in flight, PostgreSQL: ${Math.round(oneAccount)} orders/s`);
   return {
     name: 'settle',
     orders_per_s_mem: Math.round(mem.perSecond),
     orders_per_s_pg: Math.round(pg.perSecond),
     p99_us: Math.round(mem.p99Us),
     p99_us_pg: Math.round(pg.p99Us),
+    one_account_orders_per_s_pg: Math.round(oneAccount),
   };
 }

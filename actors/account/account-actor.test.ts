@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../runtime/index.ts';
+import type { Journal } from '../store/index.ts';
+import { journalFailingOnDemand } from '../../test/journals.ts';
+import type { Reconciliation } from './account-actor.ts';
 import { kycGate } from './kyc-gate.ts';
 import type { AccountOrder, AccountSummary, BalanceView, PlaceOrderRequest } from './types.ts';
 import { startExchange } from './testing/exchange.ts';
@@ -387,5 +390,56 @@ describe('account - order types through the order path', () => {
     const after = (await exchange.ask('account/25', 'order', { orderId: stop.id })) as AccountOrder;
     expect(after).toMatchObject({ status: 'Cancelled', filledLots: 10_000, held: 0n, triggered: true });
     expect(await balances(25)).toContainEqual({ asset: 'USDT', available: '93450', locked: '0' });
+  });
+});
+
+describe('account - a busy account journals many commands per write', () => {
+  it('account - 50 orders at once are decided while earlier ones are written, each replied once durable', async () => {
+    const { journal, failNextWrite } = journalFailingOnDemand();
+    const writes: number[] = [];
+    const counting: Journal = {
+      ...journal,
+      appendBatch: (batch) => {
+        writes.push(batch.filter((w) => w.persistenceId === 'account/40').length);
+        return journal.appendBatch(batch);
+      },
+    };
+    exchange = await startExchange({ journal: counting });
+    await exchange.deposit(40, 'USDT', '100000');
+    writes.length = 0;
+
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        exchange.path.placeOrder(
+          40,
+          order({ clientOrderId: `busy-${i}`, price: String(60_000 + i), size: '0.01' }),
+        ),
+      ),
+    );
+    expect(results.every((r) => r.ok && r.order.status === 'New')).toBe(true);
+    // 50 places and their settlement rounds, many commands to one journal batch.
+    const accountWrites = writes.filter((n) => n > 0);
+    const total = accountWrites.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(50);
+    expect(accountWrites.length).toBeLessThan(total / 2);
+
+    // A lost write refuses what it carried and everything decided after it; the account
+    // restarts from its journal: what it holds is exactly what durable orders hold.
+    failNextWrite();
+    const mixed = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        exchange.path
+          .placeOrder(40, order({ clientOrderId: `lost-${i}`, price: '59000', size: '0.01' }))
+          .catch((error: unknown) => error),
+      ),
+    );
+    expect(mixed.some((r) => r instanceof Error)).toBe(true);
+    await exchange.path.settledAll();
+    const { balances: ledger, held } = (await exchange.ask('account/40', 'reconcile', {})) as Reconciliation;
+    const locked = ledger.find(([asset]) => asset === 'USDT')![2];
+    expect(held).toEqual([['USDT', locked]]);
+    const open = (await exchange.ask('account/40', 'orders', { open: true })) as AccountOrder[];
+    expect(open.length).toBeGreaterThanOrEqual(50);
+    expect(open.every((o) => o.status === 'New')).toBe(true);
   });
 });

@@ -317,6 +317,9 @@ export function accountBehavior(
   return defineActor<AccountState, AccountProtocol, AccountEvent>({
     kind: 'account',
     appliesInHandler: true,
+    // A busy account (a market maker's) decides its next message while the last one is written:
+    // many commands per journal write, each reply still only once its events are durable.
+    pipelined: true,
     adminMessages: ['adjust', 'setFrozen', 'setKyc', 'setCustomRates'],
     // Money moves only through settlement and custody, never from an outside caller.
     internalMessages: ['settle', 'abandon', 'pending', 'credit', 'lock', 'unlock', 'debit'],
