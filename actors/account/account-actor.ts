@@ -73,6 +73,8 @@ export interface AccountOptions {
   readonly markets: readonly MarketSpec[] | MarketLookup;
   readonly limits?: Partial<RiskLimits>;
   readonly kycGate?: KycGate;
+  /** Journaled events between snapshots of an account. Default 1,000. */
+  readonly snapshotEvery?: number;
 }
 
 export type AccountProtocol = {
@@ -323,7 +325,7 @@ export function accountBehavior(
     adminMessages: ['adjust', 'setFrozen', 'setKyc', 'setCustomRates'],
     // Money moves only through settlement and custody, never from an outside caller.
     internalMessages: ['settle', 'abandon', 'pending', 'credit', 'lock', 'unlock', 'debit'],
-    snapshotEvery: 1_000,
+    snapshotEvery: options.snapshotEvery ?? 1_000,
     initialState: (key) => new AccountState(/^[1-9]\d{0,9}$/.test(key) ? Number(key) : 0),
     schemas: {
       place: placeSchema,

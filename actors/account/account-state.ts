@@ -151,12 +151,17 @@ export function holdIdOf(txId: string): string {
 
 // --- snapshots -----------------------------------------------------------------------------------
 
+/**
+ * The state as a snapshot: copies of everything the actor changes in place (a pipelined actor
+ * takes the snapshot between two journal writes and saves it after more commands have run).
+ * Orders, holds, volume and the rest are replaced on change, never changed, so they are shared.
+ */
 export function encodeState(state: AccountState): unknown {
   return {
     account: state.account,
     ledger: state.ledger.toJSON(),
     orders: [...state.orders.values()],
-    closed: state.closed,
+    closed: [...state.closed],
     settledSeq: [...state.settledSeq],
     txIds: [...state.txIds],
     holds: [...state.holds],
