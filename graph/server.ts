@@ -400,23 +400,29 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const finish = (body: Buffer | undefined) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      // The error listener stays: an aborted drain after a refusal must not become uncaught.
+      resolve(body);
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) {
         chunks.push(chunk);
         return;
       }
-      req.off('data', onData);
       req.resume();
-      resolve(undefined);
+      finish(undefined);
     };
+    const onEnd = () => finish(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    // A client gone before the end: rejected, so nothing waits on it forever.
+    const onClose = () => reject(new Error('request closed before its body ended'));
     req.on('data', onData);
-    req.once('end', () => {
-      if (size <= limit) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    });
+    req.once('end', onEnd);
     req.once('error', reject);
-    // A client gone before the end: settled (rejected) so nothing waits on it forever.
-    req.once('close', () => reject(new Error('request closed before its body ended')));
+    req.once('close', onClose);
   });
 }
 
