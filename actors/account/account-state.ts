@@ -75,7 +75,12 @@ export function applyEvent(state: AccountState, event: AccountEvent): AccountSta
       break;
     case 'settled':
       for (const tx of event.txs) state.applyTx(tx);
-      for (const change of event.orders) state.setOrder(withChange(state.orders.get(change.id)!, change));
+      for (const change of event.orders) {
+        const live = state.orders.get(change.id);
+        // Settlement changes only live orders: a missing one means a journal out of order.
+        if (!live) throw new Error(`settled change for order ${change.id}, which is not open`);
+        state.setOrder(withChange(live, change));
+      }
       state.settledSeq.set(event.market, event.through);
       if (event.volume)
         state.volume = RollingVolume.add(state.volume, event.volume.day, event.volume.microUsd);
