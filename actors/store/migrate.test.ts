@@ -21,6 +21,7 @@ const BUNDLED = [
   '006_pending_orders.sql',
   '007_admin_markets.sql',
   '008_chain_index.sql',
+  '009_journal_json.sql',
 ];
 /** Tables and views of the bundled migrations, by name. */
 const BUNDLED_TABLES = [

@@ -22,7 +22,7 @@ const INSERT_EVENTS = `insert into journal (persistence_id, seq, msg_id, event, 
 select persistence_id, seq::bigint, msg_id, event, reply -> 0
 from rows from (
   json_array_elements_text($1::json), json_array_elements_text($2::json), json_array_elements_text($3::json),
-  jsonb_array_elements($4::jsonb), jsonb_array_elements($5::jsonb)
+  json_array_elements($4::json), json_array_elements($5::json)
 ) as batch (persistence_id, seq, msg_id, event, reply)`;
 
 /** `journal.seq`, not the `seq` text alias, so the order and the keyset compare numbers. */
@@ -67,7 +67,8 @@ interface EventRecord {
  * the same single statement: atomic without an explicit transaction, so a client killed mid-batch
  * can never leave one open (PGlite's socket server shares one session between all clients, and a
  * transaction its dead client left open would swallow everyone else's writes).
- * Values are encoded by the codec and read back from `jsonb::text`, so both databases return
+ * Values are encoded by the codec and read back as text (`json` keeps it as written; snapshots'
+ * `jsonb` gives its own spacing and key order, which the codec decodes alike), so both databases return
  * identical values (bigints included).
  *
  * The driver stays its creator's: `close()` leaves it open for the others sharing it (audit log,
