@@ -35,7 +35,7 @@ const FIND_REPLY = `select reply::text as reply from journal where persistence_i
 
 /** Upsert that leaves a stored snapshot alone when it is newer than the one offered. */
 const SAVE_SNAPSHOT = `insert into snapshots (persistence_id, seq, state, processed, taken_at)
-values ($1, $2, $3::jsonb, $4::jsonb, now())
+values ($1, $2, $3::json, $4::json, now())
 on conflict (persistence_id) do update
 set seq = excluded.seq, state = excluded.state, processed = excluded.processed, taken_at = excluded.taken_at
 where snapshots.seq <= excluded.seq`;
@@ -67,9 +67,8 @@ interface EventRecord {
  * the same single statement: atomic without an explicit transaction, so a client killed mid-batch
  * can never leave one open (PGlite's socket server shares one session between all clients, and a
  * transaction its dead client left open would swallow everyone else's writes).
- * Values are encoded by the codec and read back as text (`json` keeps it as written; snapshots'
- * `jsonb` gives its own spacing and key order, which the codec decodes alike), so both databases return
- * identical values (bigints included).
+ * Values are encoded by the codec and read back as the text it wrote (`json` columns), so both
+ * databases return identical values (bigints included).
  *
  * The driver stays its creator's: `close()` leaves it open for the others sharing it (audit log,
  * read models), and the creator closes it last.
