@@ -19,7 +19,7 @@ interface ActorLog {
   readonly byMsgId: Map<string, number>;
 }
 
-/** A journaled command's message id and reply (`ref` -1: the reply was `undefined`). */
+/** A journaled command's message id and reply (`replyRef` -1: the reply was `undefined`). */
 interface StoredCommand {
   readonly msgId: string;
   readonly replyRef: number;
@@ -55,7 +55,8 @@ export class MemoryJournal implements Journal {
       let command = -1;
       if (row.msgId !== null) {
         const replyRef = row.reply === null ? -1 : arena.put(row.reply);
-        command = log.commands.push({ msgId: row.msgId, replyRef, replyBytes: arena.lastBytes }) - 1;
+        const replyBytes = replyRef === -1 ? 0 : arena.lastBytes;
+        command = log.commands.push({ msgId: row.msgId, replyRef, replyBytes }) - 1;
         log.byMsgId.set(row.msgId, command);
       }
       const eventRef = arena.put(row.event);
