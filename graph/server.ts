@@ -387,9 +387,9 @@ async function authenticateOrRefuse(
   }
 }
 
-/** The body, or undefined when it is over `limit` bytes (declared or streamed). */
 /**
- * The request body, or undefined when it is over `limit` bytes (the rest is drained unread).
+ * The request body, or undefined when it is over `limit` bytes, declared or streamed (the rest is
+ * drained unread).
  * Listeners rather than `for await`: an async iterator per request costs more than the body.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
