@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,32 @@ describe('gateway limits and hardening', () => {
     const r = await gql(prod.url, `{ markets { symbol } } # ${'x'.repeat(5_000)}`);
     expect(r.status).toBe(413);
     expect(codes(r)).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+
+  it('body size - a streamed body over the limit, and a client gone mid-body, leave the gateway serving', async () => {
+    const { hostname, port, pathname } = new URL(prod.url);
+    const raw = (head: string, body: string, end: boolean) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(head + body);
+          if (end) socket.end();
+          else setTimeout(() => socket.destroy(), 50);
+        });
+        let answer = '';
+        socket.on('data', (chunk) => (answer += String(chunk)));
+        socket.on('close', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    // Chunked, no length declared: refused once the streamed bytes pass the limit.
+    const chunk = 'x'.repeat(5_000);
+    const chunked = `POST ${pathname} HTTP/1.1\r\nhost: gw\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n`;
+    expect(await raw(chunked, `${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`, true)).toMatch(
+      /^HTTP\/1\.1 413/,
+    );
+    // A declared body that never comes: the client leaves, nothing waits for it.
+    const partial = `POST ${pathname} HTTP/1.1\r\nhost: gw\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n`;
+    await raw(partial, '{"query":', false);
+    expect((await gql(prod.url, '{ markets { symbol } }')).errors).toBeUndefined();
   });
 
   it('introspection and GraphiQL - off in production, on in development', async () => {
