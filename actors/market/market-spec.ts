@@ -139,14 +139,6 @@ function stepsOf(spec: MarketSpec): Steps {
   return steps;
 }
 
-function maxTicks(spec: MarketSpec): bigint {
-  return stepsOf(spec).maxTicks;
-}
-
-function maxLots(spec: MarketSpec): bigint {
-  return stepsOf(spec).maxLots;
-}
-
 /** "101.25" -> ticks, or why not. */
 export function priceToTicks(spec: MarketSpec, price: string): Converted {
   const steps = stepsOf(spec);
@@ -166,18 +158,16 @@ export function sizeToLots(spec: MarketSpec, size: string): Converted {
 export function quoteToNotional(spec: MarketSpec, amount: string): Converted {
   const a = scaled(amount);
   if (!a || a.units === 0n) return { ok: false, code: SpecRejectCode.INVALID_DECIMAL };
-  const t = scaled(spec.tickSize)!;
-  const l = scaled(spec.lotSize)!;
+  const { tick: t, lot: l, maxTicks, maxLots } = stepsOf(spec);
   const unit: Scaled = { units: t.units * l.units, scale: t.scale + l.scale };
   const scale = Math.max(a.scale, unit.scale);
   const n = (a.units * 10n ** BigInt(scale - a.scale)) / (unit.units * 10n ** BigInt(scale - unit.scale));
   if (n === 0n) return { ok: false, code: SpecRejectCode.INVALID_DECIMAL };
-  if (n > maxTicks(spec) * maxLots(spec)) return { ok: false, code: SpecRejectCode.SIZE_TOO_LARGE };
+  if (n > maxTicks * maxLots) return { ok: false, code: SpecRejectCode.SIZE_TOO_LARGE };
   return { ok: true, value: Number(n) };
 }
 
-function times(step: string, count: number): string {
-  const s = scaled(step)!;
+function times(s: Scaled, count: number): string {
   const units = s.units * BigInt(count);
   if (s.scale === 0) return units.toString();
   const digits = units.toString().padStart(s.scale + 1, '0');
@@ -188,12 +178,12 @@ function times(step: string, count: number): string {
 
 /** Ticks -> decimal price string. */
 export function ticksToPrice(spec: MarketSpec, ticks: number): string {
-  return times(spec.tickSize, ticks);
+  return times(stepsOf(spec).tick, ticks);
 }
 
 /** Lots -> decimal size string. */
 export function lotsToSize(spec: MarketSpec, lots: number): string {
-  return times(spec.lotSize, lots);
+  return times(stepsOf(spec).lot, lots);
 }
 
 /** The book's integer configuration for a (checked) spec. */
