@@ -87,13 +87,10 @@ export class MemoryJournal implements Journal {
       if (i === log.seqs.length) return;
       after = log.seqs[i]!;
       const event = this.#arena.text(log.eventRefs[i]!, log.eventBytes[i]!);
-      const command = log.commandAt[i]!;
-      if (command === -1) {
-        yield toEntry(persistenceId, after, event, null, null);
-        continue;
-      }
-      const { msgId } = log.commands[command]!;
-      yield toEntry(persistenceId, after, event, msgId, this.#replyText(log.commands[command]!));
+      const command = log.commands[log.commandAt[i]!];
+      yield command
+        ? toEntry(persistenceId, after, event, command.msgId, this.#replyText(command))
+        : toEntry(persistenceId, after, event, null, null);
     }
   }
 
